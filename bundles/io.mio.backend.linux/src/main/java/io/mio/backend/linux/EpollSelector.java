@@ -1,0 +1,143 @@
+package io.mio.backend.linux;
+
+import static io.mio.backend.linux.Epoll.EPOLLET;
+import static io.mio.backend.linux.Epoll.EPOLLIN;
+import static io.mio.backend.linux.Epoll.EPOLLOUT;
+import static io.mio.backend.linux.Epoll.EPOLLPRI;
+import static io.mio.backend.linux.Epoll.EPOLLRDHUP;
+
+import io.mio.Interest;
+import io.mio.spi.Descriptor;
+import io.mio.spi.EventArray;
+import io.mio.spi.Selector;
+import io.mio.spi.WakeSignal;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.ClosedSelectorException;
+
+/**
+ * An epoll instance, used exactly as mio uses it ({@code src/sys/unix/selector/epoll.rs}): every
+ * registration edge-triggered, the token in {@code epoll_data.u64} so that no map is needed to
+ * dispatch, and one {@code epoll_wait} per poll straight into the caller's event array.
+ */
+final class EpollSelector implements Selector {
+    private final Descriptor epoll;
+    /** errno capture for {@code epoll_wait}, which only the one polling thread calls. */
+    private final MemorySegment waitErrno = Arena.ofAuto().allocate(Libc.CAPTURE_LAYOUT);
+
+    private EpollSelector(Descriptor epoll) {
+        this.epoll = epoll;
+    }
+
+    static EpollSelector open() throws IOException {
+        int fd = Epoll.create1(Epoll.EPOLL_CLOEXEC);
+        if (fd < 0) {
+            throw Errno.ioException("epoll_create1(EPOLL_CLOEXEC)", -fd);
+        }
+        return new EpollSelector(new Descriptor(fd, Unistd.CLOSER));
+    }
+
+    static int eventsFor(Interest interests) {
+        int events = EPOLLET;
+        if (interests.isReadable()) {
+            events |= EPOLLIN | EPOLLRDHUP;
+        }
+        if (interests.isWritable()) {
+            events |= EPOLLOUT;
+        }
+        if (interests.isPriority()) {
+            events |= EPOLLPRI;
+        }
+        return events;
+    }
+
+    @Override
+    public void register(int fd, long token, Interest interests) throws IOException {
+        control(Epoll.EPOLL_CTL_ADD, "ADD", fd, eventsFor(interests), token);
+    }
+
+    @Override
+    public void reregister(int fd, long token, Interest interests) throws IOException {
+        control(Epoll.EPOLL_CTL_MOD, "MOD", fd, eventsFor(interests), token);
+    }
+
+    @Override
+    public void deregister(int fd) throws IOException {
+        control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0);
+    }
+
+    private void control(int op, String opName, int fd, int events, long token) throws IOException {
+        int epfd = acquire();
+        try {
+            int result = Epoll.ctl(epfd, op, fd, events, token);
+            if (result < 0) {
+                throw Errno.ioException("epoll_ctl(" + opName + ", fd=" + fd + ")", -result);
+            }
+        } finally {
+            epoll.release();
+        }
+    }
+
+    @Override
+    public int select(EventArray events, long timeoutNanos) throws IOException {
+        EpollEventArray array = (EpollEventArray) events;
+        int epfd = acquire();
+        try {
+            int n = Epoll.wait(waitErrno, epfd, array.segment, array.capacity(), timeoutMillis(timeoutNanos));
+            if (n >= 0) {
+                return n;
+            }
+            if (n == -Errno.EINTR) {
+                // A signal cut the wait short; documented as an early return with no events.
+                return 0;
+            }
+            throw Errno.ioException("epoll_wait(epfd=" + epfd + ")", -n);
+        } finally {
+            epoll.release();
+        }
+    }
+
+    /** Rounds up to whole milliseconds, as mio does, so that a short wait never becomes a busy loop. */
+    static int timeoutMillis(long nanos) {
+        if (nanos < 0) {
+            return -1;
+        }
+        long millis = nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
+        return (int) Math.min(millis, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public WakeSignal openWakeSignal(long token) throws IOException {
+        int fd = EventFd.create(0, EventFd.EFD_CLOEXEC | EventFd.EFD_NONBLOCK);
+        if (fd < 0) {
+            throw Errno.ioException("eventfd(0, EFD_CLOEXEC|EFD_NONBLOCK)", -fd);
+        }
+        Descriptor eventFd = new Descriptor(fd, Unistd.CLOSER);
+        try {
+            register(fd, token, Interest.READABLE);
+        } catch (IOException | RuntimeException e) {
+            eventFd.close();
+            throw e;
+        }
+        return new EventFdWakeSignal(eventFd);
+    }
+
+    private int acquire() {
+        int epfd = epoll.acquire();
+        if (epfd < 0) {
+            throw new ClosedSelectorException();
+        }
+        return epfd;
+    }
+
+    @Override
+    public void close() {
+        epoll.close();
+    }
+
+    @Override
+    public String toString() {
+        return "epoll " + epoll;
+    }
+}

@@ -1,0 +1,57 @@
+package io.mio.backend.linux;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+
+/**
+ * Builds {@code struct iovec} arrays and a {@code struct msghdr} in a thread's scratch memory,
+ * for scattering reads and gathering writes of direct buffers.
+ *
+ * {@snippet lang=c :
+ * struct iovec  { void *iov_base; size_t iov_len; };
+ * struct msghdr { void *msg_name; socklen_t msg_namelen; struct iovec *msg_iov; size_t msg_iovlen;
+ *                 void *msg_control; size_t msg_controllen; int msg_flags; };  // 56 bytes on LP64
+ * }
+ */
+final class Iovecs {
+    private static final long IOVEC_SIZE = 16;
+
+    private Iovecs() {}
+
+    /**
+     * Describes each buffer's remaining bytes.
+     *
+     * @param scratch the calling thread's scratch memory
+     * @param buffers direct buffers
+     * @param offset the first one
+     * @param length how many
+     * @return the iovec array
+     */
+    static MemorySegment fill(Scratch scratch, ByteBuffer[] buffers, int offset, int length) {
+        MemorySegment iovecs = scratch.iovecs(length);
+        for (int i = 0; i < length; i++) {
+            ByteBuffer buffer = buffers[offset + i];
+            long base = i * IOVEC_SIZE;
+            iovecs.set(ValueLayout.JAVA_LONG, base, MemorySegment.ofBuffer(buffer).address());
+            iovecs.set(ValueLayout.JAVA_LONG, base + 8, buffer.remaining());
+        }
+        return iovecs;
+    }
+
+    /**
+     * A {@code struct msghdr} with no address and no control data, for {@code sendmsg}.
+     *
+     * @param scratch the calling thread's scratch memory
+     * @param iovecs the iovec array
+     * @param count its length
+     * @return the message header
+     */
+    static MemorySegment message(Scratch scratch, MemorySegment iovecs, int count) {
+        MemorySegment message = scratch.value.asSlice(0, 56);
+        message.fill((byte) 0);
+        message.set(ValueLayout.ADDRESS, 16, iovecs);
+        message.set(ValueLayout.JAVA_LONG, 24, count);
+        return message;
+    }
+}

@@ -1,0 +1,114 @@
+package io.mio.backend.linux;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * How this backend links C functions, and how it reads {@code errno}.
+ *
+ * <p>Every function that sets {@code errno} is linked with {@code captureCallState("errno")}:
+ * reading it after the call returns would see whatever the JVM did in between. The wrappers in
+ * the per-facility classes ({@link Epoll}, {@link Net}, ...) return {@code result} when it is not
+ * negative and {@code -errno} when it is, so that the error path costs nothing until it is taken.
+ */
+final class Libc {
+    static final ValueLayout.OfInt C_INT = ValueLayout.JAVA_INT;
+    static final ValueLayout.OfLong C_LONG = ValueLayout.JAVA_LONG;
+    static final ValueLayout.OfLong C_SIZE_T = ValueLayout.JAVA_LONG;
+    static final MemoryLayout C_POINTER = ValueLayout.ADDRESS;
+
+    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    private Libc() {}
+
+    /**
+     * Links a function that sets {@code errno}: the handle takes the capture segment first.
+     *
+     * @param name the exact C symbol
+     * @param descriptor its C signature
+     * @param critical {@code true} only for calls that cannot block (non-blocking descriptors,
+     *     {@code epoll_ctl}): they then run without a thread-state transition and may take heap
+     *     memory, which is what lets a {@code byte[]} be read into without a copy
+     * @return the handle
+     */
+    static MethodHandle downcall(String name, FunctionDescriptor descriptor, boolean critical) {
+        MemorySegment symbol = LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+        return critical
+                ? LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO, Linker.Option.critical(true))
+                : LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO);
+    }
+
+    /**
+     * Links a function that never fails, such as {@code strerror}.
+     *
+     * @param name the exact C symbol
+     * @param descriptor its C signature
+     * @return the handle
+     */
+    static MethodHandle downcallNoErrno(String name, FunctionDescriptor descriptor) {
+        MemorySegment symbol = LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+        return LINKER.downcallHandle(symbol, descriptor);
+    }
+
+    /**
+     * The errno a call captured.
+     *
+     * @param capture the segment passed to the call
+     * @return the errno value
+     */
+    static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    /**
+     * The convention of every wrapper: the result, or minus the errno.
+     *
+     * @param result what the C function returned
+     * @param capture the segment passed to the call
+     * @return {@code result} when not negative, else {@code -errno}
+     */
+    static int result(int result, MemorySegment capture) {
+        return result >= 0 ? result : -errno(capture);
+    }
+
+    /**
+     * The convention for functions that return {@code ssize_t}.
+     *
+     * @param result what the C function returned
+     * @param capture the segment passed to the call
+     * @return {@code result} when not negative, else {@code -errno}
+     */
+    static long result(long result, MemorySegment capture) {
+        return result >= 0 ? result : -errno(capture);
+    }
+
+    /**
+     * Turns what {@code invokeExact} may throw into something a caller needs not declare: a
+     * downcall handle only throws what the JVM itself throws.
+     *
+     * @param t what the handle threw
+     * @return never; the method always throws
+     */
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("a native call threw " + t, t);
+    }
+}

@@ -1,0 +1,219 @@
+package io.mio.backend.linux;
+
+import io.mio.spi.IoStatus;
+import io.mio.spi.SocketOpt;
+import io.mio.spi.Sockets;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.Reference;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * Linux's socket calls behind {@link Sockets}, with mio's rules for creating sockets: every
+ * descriptor non-blocking and close-on-exec in the call that creates it, writes with
+ * {@code MSG_NOSIGNAL} so that a closed peer gives {@code EPIPE}, never a signal.
+ */
+final class LinuxSockets implements Sockets {
+    static final LinuxSockets INSTANCE = new LinuxSockets();
+
+    private LinuxSockets() {}
+
+    @Override
+    public void close(int fd) {
+        Unistd.close(fd);
+    }
+
+    @Override
+    public int openTcp(boolean ipv6) throws IOException {
+        int fd = Net.socket(ipv6 ? Net.AF_INET6 : Net.AF_INET, Net.SOCK_STREAM | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            throw Errno.socketException("socket", -fd);
+        }
+        return fd;
+    }
+
+    @Override
+    public void bind(int fd, InetSocketAddress address) throws IOException {
+        MemorySegment sockaddr = Scratch.get().address;
+        int result = Net.bind(fd, sockaddr, SocketAddresses.encode(address, sockaddr));
+        if (result < 0) {
+            throw Errno.socketException("bind", -result);
+        }
+    }
+
+    @Override
+    public void listen(int fd, int backlog) throws IOException {
+        int result = Net.listen(fd, backlog);
+        if (result < 0) {
+            throw Errno.socketException("listen", -result);
+        }
+    }
+
+    @Override
+    public int accept(int fd) throws IOException {
+        while (true) {
+            int result = Net.accept4(fd, MemorySegment.NULL, MemorySegment.NULL, Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC);
+            if (result >= 0) {
+                return result;
+            }
+            switch (-result) {
+                case Errno.EAGAIN:
+                    return IoStatus.WOULD_BLOCK;
+                case Errno.EINTR, Errno.ECONNABORTED:
+                    // Interrupted, or a queued connection was reset before we took it: the next
+                    // one in the queue is as good, and each retry removes one from the queue.
+                    continue;
+                default:
+                    throw Errno.socketException("accept4", -result);
+            }
+        }
+    }
+
+    @Override
+    public boolean connect(int fd, InetSocketAddress address) throws IOException {
+        MemorySegment sockaddr = Scratch.get().address;
+        int result = Net.connect(fd, sockaddr, SocketAddresses.encode(address, sockaddr));
+        if (result >= 0) {
+            return true;
+        }
+        return switch (-result) {
+            // EINTR on a non-blocking connect leaves it in progress, like EINPROGRESS.
+            case Errno.EINPROGRESS, Errno.EINTR, Errno.EAGAIN -> false;
+            default -> throw Errno.socketException("connect", -result);
+        };
+    }
+
+    @Override
+    public InetSocketAddress localAddress(int fd) throws IOException {
+        Scratch scratch = Scratch.get();
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
+        int result = Net.getsockname(fd, scratch.address, scratch.length);
+        if (result < 0) {
+            throw Errno.socketException("getsockname", -result);
+        }
+        return SocketAddresses.decode(scratch.address);
+    }
+
+    @Override
+    public InetSocketAddress peerAddress(int fd) throws IOException {
+        Scratch scratch = Scratch.get();
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
+        int result = Net.getpeername(fd, scratch.address, scratch.length);
+        if (result == -Errno.ENOTCONN) {
+            return null;
+        }
+        if (result < 0) {
+            throw Errno.socketException("getpeername", -result);
+        }
+        return SocketAddresses.decode(scratch.address);
+    }
+
+    @Override
+    public int read(int fd, MemorySegment dst, boolean peek) throws IOException {
+        while (true) {
+            long n = Net.recv(fd, dst, peek ? Net.MSG_PEEK : 0);
+            if (n > 0) {
+                return (int) n;
+            }
+            if (n == 0) {
+                return dst.byteSize() == 0 ? 0 : IoStatus.EOF;
+            }
+            if (n == -Errno.EAGAIN) {
+                return IoStatus.WOULD_BLOCK;
+            }
+            if (n != -Errno.EINTR) {
+                throw Errno.socketException(peek ? "recv(MSG_PEEK)" : "recv", (int) -n);
+            }
+        }
+    }
+
+    @Override
+    public int write(int fd, MemorySegment src) throws IOException {
+        while (true) {
+            long n = Net.send(fd, src, Net.MSG_NOSIGNAL);
+            if (n >= 0) {
+                return (int) n;
+            }
+            if (n == -Errno.EAGAIN) {
+                return IoStatus.WOULD_BLOCK;
+            }
+            if (n != -Errno.EINTR) {
+                throw Errno.socketException("send", (int) -n);
+            }
+        }
+    }
+
+    @Override
+    public long readv(int fd, ByteBuffer[] dsts, int offset, int length) throws IOException {
+        MemorySegment iovecs = Iovecs.fill(Scratch.get(), dsts, offset, length);
+        try {
+            while (true) {
+                long n = Net.readv(fd, iovecs, length);
+                if (n > 0) {
+                    return n;
+                }
+                if (n == 0) {
+                    return IoStatus.EOF;
+                }
+                if (n == -Errno.EAGAIN) {
+                    return IoStatus.WOULD_BLOCK;
+                }
+                if (n != -Errno.EINTR) {
+                    throw Errno.socketException("readv", (int) -n);
+                }
+            }
+        } finally {
+            // The iovecs hold the buffers' raw addresses: keep the buffers alive until the call ends.
+            Reference.reachabilityFence(dsts);
+        }
+    }
+
+    @Override
+    public long writev(int fd, ByteBuffer[] srcs, int offset, int length) throws IOException {
+        Scratch scratch = Scratch.get();
+        MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, srcs, offset, length), length);
+        try {
+            while (true) {
+                long n = Net.sendmsg(fd, message, Net.MSG_NOSIGNAL);
+                if (n >= 0) {
+                    return n;
+                }
+                if (n == -Errno.EAGAIN) {
+                    return IoStatus.WOULD_BLOCK;
+                }
+                if (n != -Errno.EINTR) {
+                    throw Errno.socketException("sendmsg", (int) -n);
+                }
+            }
+        } finally {
+            Reference.reachabilityFence(srcs);
+        }
+    }
+
+    @Override
+    public void shutdown(int fd, boolean read, boolean write) throws IOException {
+        int how = read && write ? Net.SHUT_RDWR : read ? Net.SHUT_RD : Net.SHUT_WR;
+        int result = Net.shutdown(fd, how);
+        if (result < 0) {
+            throw Errno.socketException("shutdown", -result);
+        }
+    }
+
+    @Override
+    public void setOption(int fd, boolean ipv6, SocketOpt option, int value) throws IOException {
+        SocketOptions.set(fd, ipv6, option, value);
+    }
+
+    @Override
+    public int getOption(int fd, boolean ipv6, SocketOpt option) throws IOException {
+        return SocketOptions.get(fd, ipv6, option);
+    }
+
+    @Override
+    public IOException takeError(int fd, String call) throws IOException {
+        int errno = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_ERROR, "SO_ERROR");
+        return errno == 0 ? null : Errno.socketException(call, errno);
+    }
+}

@@ -1,0 +1,209 @@
+package io.mio.backend.linux;
+
+import static io.mio.backend.linux.Libc.C_INT;
+import static io.mio.backend.linux.Libc.C_LONG;
+import static io.mio.backend.linux.Libc.C_POINTER;
+import static io.mio.backend.linux.Libc.C_SIZE_T;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The socket calls of {@code <sys/socket.h>} and {@code <sys/uio.h>}, each returning its result or
+ * {@code -errno}, with the Linux constants they take (the same on x86_64 and aarch64).
+ *
+ * <p>Calls on Mio's sockets never block, because every socket is non-blocking; those made on the
+ * I/O path are linked {@code critical}, which lets them take heap memory without a copy.
+ * {@code connect}, {@code bind} and {@code listen} are rare and stay ordinary calls.
+ */
+final class Net {
+    static final int AF_UNIX = 1;
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+    static final int SOCK_STREAM = 1;
+    static final int SOCK_DGRAM = 2;
+    static final int SOCK_NONBLOCK = 0x800;
+    static final int SOCK_CLOEXEC = 0x80000;
+
+    static final int SOL_SOCKET = 1;
+    static final int SO_REUSEADDR = 2;
+    static final int SO_ERROR = 4;
+    static final int SO_SNDBUF = 7;
+    static final int SO_RCVBUF = 8;
+    static final int SO_KEEPALIVE = 9;
+    static final int SO_LINGER = 13;
+    static final int SO_REUSEPORT = 15;
+    static final int IPPROTO_IP = 0;
+    static final int IP_TOS = 1;
+    static final int IP_TTL = 2;
+    static final int IPPROTO_TCP = 6;
+    static final int TCP_NODELAY = 1;
+    static final int IPPROTO_IPV6 = 41;
+    static final int IPV6_UNICAST_HOPS = 16;
+    static final int IPV6_V6ONLY = 26;
+    static final int IPV6_TCLASS = 67;
+
+    static final int SHUT_RD = 0;
+    static final int SHUT_WR = 1;
+    static final int SHUT_RDWR = 2;
+    static final int MSG_PEEK = 0x2;
+    static final int MSG_NOSIGNAL = 0x4000;
+
+    private static final MethodHandle SOCKET = Libc.downcall("socket",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), true);
+    private static final MethodHandle BIND = Libc.downcall("bind",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT), false);
+    private static final MethodHandle LISTEN = Libc.downcall("listen",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT), false);
+    private static final MethodHandle ACCEPT4 = Libc.downcall("accept4",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER, C_INT), true);
+    private static final MethodHandle CONNECT = Libc.downcall("connect",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT), false);
+    private static final MethodHandle GETSOCKNAME = Libc.downcall("getsockname",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER), true);
+    private static final MethodHandle GETPEERNAME = Libc.downcall("getpeername",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER), true);
+    private static final MethodHandle SETSOCKOPT = Libc.downcall("setsockopt",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER, C_INT), true);
+    private static final MethodHandle GETSOCKOPT = Libc.downcall("getsockopt",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER, C_POINTER), true);
+    private static final MethodHandle SHUTDOWN = Libc.downcall("shutdown",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT), true);
+    private static final MethodHandle RECV = Libc.downcall("recv",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_INT), true);
+    private static final MethodHandle SEND = Libc.downcall("send",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_INT), true);
+    private static final MethodHandle READV = Libc.downcall("readv",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
+    private static final MethodHandle SENDMSG = Libc.downcall("sendmsg",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
+
+    private Net() {}
+
+    static int socket(int domain, int type, int protocol) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) SOCKET.invokeExact(errno, domain, type, protocol), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int bind(int fd, MemorySegment address, int length) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) BIND.invokeExact(errno, fd, address, length), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int listen(int fd, int backlog) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) LISTEN.invokeExact(errno, fd, backlog), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int accept4(int fd, MemorySegment address, MemorySegment length, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) ACCEPT4.invokeExact(errno, fd, address, length, flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int connect(int fd, MemorySegment address, int length) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) CONNECT.invokeExact(errno, fd, address, length), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int getsockname(int fd, MemorySegment address, MemorySegment length) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) GETSOCKNAME.invokeExact(errno, fd, address, length), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int getpeername(int fd, MemorySegment address, MemorySegment length) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) GETPEERNAME.invokeExact(errno, fd, address, length), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int setsockopt(int fd, int level, int name, MemorySegment value, int length) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) SETSOCKOPT.invokeExact(errno, fd, level, name, value, length), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int getsockopt(int fd, int level, int name, MemorySegment value, MemorySegment length) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) GETSOCKOPT.invokeExact(errno, fd, level, name, value, length), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int shutdown(int fd, int how) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) SHUTDOWN.invokeExact(errno, fd, how), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long recv(int fd, MemorySegment buf, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) RECV.invokeExact(errno, fd, buf, buf.byteSize(), flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long send(int fd, MemorySegment buf, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) SEND.invokeExact(errno, fd, buf, buf.byteSize(), flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long readv(int fd, MemorySegment iovecs, int count) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) READV.invokeExact(errno, fd, iovecs, count), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long sendmsg(int fd, MemorySegment message, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) SENDMSG.invokeExact(errno, fd, message, flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.mio.backend.linux;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Native memory that one thread's calls borrow for the length of a call: the errno capture, a
+ * socket address, an option value, an {@code epoll_event}, an iovec array. One per thread, made
+ * on the thread's first call, so that no call allocates and threads never share it.
+ */
+final class Scratch {
+    private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
+    private static final int IOVEC_BYTES = 16;
+
+    private final Arena arena = Arena.ofAuto();
+    /** The errno capture state. */
+    final MemorySegment errno = arena.allocate(Libc.CAPTURE_LAYOUT);
+    /** A {@code struct sockaddr_storage}. */
+    final MemorySegment address = arena.allocate(128, 8);
+    /** A {@code socklen_t} for the address or option length. */
+    final MemorySegment length = arena.allocate(ValueLayout.JAVA_INT);
+    /** An option value, a {@code struct linger}, an {@code epoll_event} or a {@code struct msghdr}. */
+    final MemorySegment value = arena.allocate(64, 8);
+    private MemorySegment iovecs = arena.allocate(16L * IOVEC_BYTES, 8);
+
+    private Scratch() {}
+
+    /**
+     * This thread's scratch memory.
+     *
+     * @return the instance of the calling thread
+     */
+    static Scratch get() {
+        return PER_THREAD.get();
+    }
+
+    /**
+     * An iovec array of at least {@code count} entries, grown on demand and kept.
+     *
+     * @param count the number of entries needed
+     * @return the array
+     */
+    MemorySegment iovecs(int count) {
+        if (iovecs.byteSize() < (long) count * IOVEC_BYTES) {
+            iovecs = arena.allocate((long) Integer.highestOneBit(count) * 2 * IOVEC_BYTES, 8);
+        }
+        return iovecs;
+    }
+}

@@ -1,0 +1,65 @@
+package io.mio.backend.linux;
+
+import io.mio.spi.SocketOpt;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** Maps {@link SocketOpt} to Linux's level and name, and moves the values through scratch memory. */
+final class SocketOptions {
+    private SocketOptions() {}
+
+    static void set(int fd, boolean ipv6, SocketOpt option, int value) throws IOException {
+        if (option == SocketOpt.LINGER) {
+            MemorySegment linger = Scratch.get().value;
+            linger.set(ValueLayout.JAVA_INT, 0, value < 0 ? 0 : 1);
+            linger.set(ValueLayout.JAVA_INT, 4, Math.max(value, 0));
+            check(Net.setsockopt(fd, Net.SOL_SOCKET, Net.SO_LINGER, linger, 8), "setsockopt(SO_LINGER)");
+            return;
+        }
+        int levelName = levelAndName(option, ipv6);
+        MemorySegment slot = Scratch.get().value;
+        slot.set(ValueLayout.JAVA_INT, 0, value);
+        check(Net.setsockopt(fd, levelName >>> 16, levelName & 0xFFFF, slot, 4), "setsockopt(" + option + ")");
+    }
+
+    static int get(int fd, boolean ipv6, SocketOpt option) throws IOException {
+        if (option == SocketOpt.LINGER) {
+            Scratch scratch = Scratch.get();
+            scratch.length.set(ValueLayout.JAVA_INT, 0, 8);
+            check(Net.getsockopt(fd, Net.SOL_SOCKET, Net.SO_LINGER, scratch.value, scratch.length), "getsockopt(SO_LINGER)");
+            return scratch.value.get(ValueLayout.JAVA_INT, 0) == 0 ? -1 : scratch.value.get(ValueLayout.JAVA_INT, 4);
+        }
+        int levelName = levelAndName(option, ipv6);
+        return getInt(fd, levelName >>> 16, levelName & 0xFFFF, option.name());
+    }
+
+    static int getInt(int fd, int level, int name, String what) throws IOException {
+        Scratch scratch = Scratch.get();
+        scratch.length.set(ValueLayout.JAVA_INT, 0, 4);
+        check(Net.getsockopt(fd, level, name, scratch.value, scratch.length), "getsockopt(" + what + ")");
+        return scratch.value.get(ValueLayout.JAVA_INT, 0);
+    }
+
+    /** The option's level in the high 16 bits, its name in the low 16. */
+    private static int levelAndName(SocketOpt option, boolean ipv6) {
+        return switch (option) {
+            case REUSE_ADDRESS -> Net.SOL_SOCKET << 16 | Net.SO_REUSEADDR;
+            case REUSE_PORT -> Net.SOL_SOCKET << 16 | Net.SO_REUSEPORT;
+            case KEEP_ALIVE -> Net.SOL_SOCKET << 16 | Net.SO_KEEPALIVE;
+            case RECEIVE_BUFFER -> Net.SOL_SOCKET << 16 | Net.SO_RCVBUF;
+            case SEND_BUFFER -> Net.SOL_SOCKET << 16 | Net.SO_SNDBUF;
+            case TCP_NODELAY -> Net.IPPROTO_TCP << 16 | Net.TCP_NODELAY;
+            case TTL -> ipv6 ? Net.IPPROTO_IPV6 << 16 | Net.IPV6_UNICAST_HOPS : Net.IPPROTO_IP << 16 | Net.IP_TTL;
+            case TRAFFIC_CLASS -> ipv6 ? Net.IPPROTO_IPV6 << 16 | Net.IPV6_TCLASS : Net.IPPROTO_IP << 16 | Net.IP_TOS;
+            case IPV6_ONLY -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_V6ONLY;
+            case LINGER -> throw new AssertionError("handled by the caller");
+        };
+    }
+
+    private static void check(int result, String call) throws IOException {
+        if (result < 0) {
+            throw Errno.socketException(call, -result);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.mio.backend.linux;
+
+import static io.mio.backend.linux.Libc.C_INT;
+import static io.mio.backend.linux.Libc.C_POINTER;
+import static io.mio.backend.linux.Libc.C_SIZE_T;
+
+import io.mio.spi.Descriptor;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * {@code close}, {@code read} and {@code write} from {@code <unistd.h>}, for descriptors that are
+ * not sockets (the eventfd) and for closing every descriptor.
+ *
+ * {@snippet lang=c :
+ * int close(int fd);
+ * ssize_t read(int fd, void *buf, size_t count);
+ * ssize_t write(int fd, const void *buf, size_t count);
+ * }
+ */
+final class Unistd {
+    /** Closes descriptors for {@link Descriptor}; Linux frees the number even when close fails. */
+    static final Descriptor.Closer CLOSER = Unistd::close;
+
+    // close on a socket with a linger time blocks: not critical.
+    private static final MethodHandle CLOSE = Libc.downcall("close", FunctionDescriptor.of(C_INT, C_INT), false);
+    // Only used on non-blocking descriptors.
+    private static final MethodHandle READ = Libc.downcall("read",
+            FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
+    private static final MethodHandle WRITE = Libc.downcall("write",
+            FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
+
+    private Unistd() {}
+
+    static void close(int fd) {
+        Scratch scratch = Scratch.get();
+        try {
+            int ignored = (int) CLOSE.invokeExact(scratch.errno, fd);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long read(int fd, MemorySegment buf) {
+        Scratch scratch = Scratch.get();
+        try {
+            return Libc.result((long) READ.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long write(int fd, MemorySegment buf) {
+        Scratch scratch = Scratch.get();
+        try {
+            return Libc.result((long) WRITE.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+}

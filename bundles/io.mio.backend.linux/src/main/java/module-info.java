@@ -1,0 +1,11 @@
+/**
+ * Mio's Linux backend: epoll, an eventfd waker and the Linux socket ABI, called through the
+ * Foreign Function and Memory API. Grant it native access with
+ * {@code --enable-native-access=io.mio.backend.linux} (module path) or
+ * {@code --enable-native-access=ALL-UNNAMED} (class path, OSGi).
+ */
+module io.mio.backend.linux {
+    requires io.mio.core;
+
+    provides io.mio.spi.Backend with io.mio.backend.linux.LinuxBackend;
+}

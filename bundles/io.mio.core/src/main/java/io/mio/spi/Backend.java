@@ -1,0 +1,47 @@
+package io.mio.spi;
+
+import java.io.IOException;
+
+/**
+ * One operating system's implementation of Mio, found with {@link java.util.ServiceLoader}.
+ * {@link Backends} picks the one to use; nothing else names a backend.
+ */
+public interface Backend {
+    /**
+     * The name a user gives in the {@value Backends#PROPERTY} system property to force this
+     * backend, such as {@code "epoll"}.
+     *
+     * @return a short lower-case name
+     */
+    String name();
+
+    /**
+     * Tells why this backend cannot run here, without touching native code that might be missing.
+     *
+     * @return {@code null} when it can run, else a sentence naming what is missing
+     */
+    String unavailabilityCause();
+
+    /**
+     * Opens the OS event queue.
+     *
+     * @return a new selector, close-on-exec
+     * @throws IOException when the OS refuses (for example at its descriptor limit)
+     */
+    Selector openSelector() throws IOException;
+
+    /**
+     * Allocates the native array that one {@link Selector#select} call fills.
+     *
+     * @param capacity the number of events it holds, at least 1
+     * @return the array, zeroed
+     */
+    EventArray newEventArray(int capacity);
+
+    /**
+     * The socket calls of this OS.
+     *
+     * @return the shared instance
+     */
+    Sockets sockets();
+}

@@ -1,0 +1,116 @@
+package io.mio.spi;
+
+import io.mio.AlreadyRegisteredException;
+import io.mio.Interest;
+import io.mio.NotRegisteredException;
+import io.mio.Registry;
+import io.mio.Token;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+
+/**
+ * A descriptor that can be registered with a {@link io.mio.Poll}: what every Mio socket holds,
+ * as mio's {@code IoSource} is what every mio socket wraps.
+ *
+ * <p>It enforces always what mio checks only in debug builds: a source is registered at most
+ * once at a time, only reregistered or deregistered while registered, and bound for life to the
+ * first Poll it was registered with. Registration calls on one source are serialised; they are
+ * rare next to I/O, so a monitor costs nothing that matters.
+ */
+public final class IoSource extends Descriptor {
+    private Selector owner;
+    private boolean registered;
+
+    /**
+     * Takes ownership of an open descriptor.
+     *
+     * @param fd the descriptor number
+     * @param closer how to close it
+     */
+    public IoSource(int fd, Closer closer) {
+        super(fd, closer);
+    }
+
+    /**
+     * Takes a reference for one call, or fails as a closed channel does.
+     *
+     * @return the descriptor number
+     * @throws ClosedChannelException once closed
+     */
+    public int acquireOpen() throws ClosedChannelException {
+        int fd = acquire();
+        if (fd < 0) {
+            throw new ClosedChannelException();
+        }
+        return fd;
+    }
+
+    /**
+     * Implements {@link io.mio.event.Source#register}.
+     *
+     * @param registry the registry
+     * @param token the token
+     * @param interests the interests
+     * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
+     */
+    public synchronized void register(Registry registry, Token token, Interest interests) throws IOException {
+        Selector selector = CoreAccess.selector(registry);
+        if (owner != null && owner != selector) {
+            throw new AlreadyRegisteredException("this source is bound to another Poll, with which it was registered first");
+        }
+        if (registered) {
+            throw new AlreadyRegisteredException("this source is already registered; use reregister to change its token or interests");
+        }
+        int fd = acquireOpen();
+        try {
+            selector.register(fd, token.value(), interests);
+        } finally {
+            release();
+        }
+        owner = selector;
+        registered = true;
+    }
+
+    /**
+     * Implements {@link io.mio.event.Source#reregister}.
+     *
+     * @param registry the registry
+     * @param token the new token
+     * @param interests the new interests
+     * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
+     */
+    public synchronized void reregister(Registry registry, Token token, Interest interests) throws IOException {
+        Selector selector = registeredWith(registry, "reregister");
+        int fd = acquireOpen();
+        try {
+            selector.reregister(fd, token.value(), interests);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Implements {@link io.mio.event.Source#deregister}.
+     *
+     * @param registry the registry
+     * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
+     */
+    public synchronized void deregister(Registry registry) throws IOException {
+        Selector selector = registeredWith(registry, "deregister");
+        int fd = acquireOpen();
+        try {
+            selector.deregister(fd);
+        } finally {
+            release();
+        }
+        registered = false;
+    }
+
+    private Selector registeredWith(Registry registry, String call) {
+        Selector selector = CoreAccess.selector(registry);
+        if (!registered || owner != selector) {
+            throw new NotRegisteredException("cannot " + call + " a source that is not registered with this Poll");
+        }
+        return selector;
+    }
+}

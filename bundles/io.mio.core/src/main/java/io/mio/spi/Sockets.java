@@ -1,0 +1,173 @@
+package io.mio.spi;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One OS's socket calls, on descriptors the caller holds open for the length of each call (see
+ * {@link Descriptor#acquire()}).
+ *
+ * <p>Transfers return a byte count or an {@link IoStatus} value; they never throw for
+ * would-block. Every other failure is the {@link IOException} subclass a Java user expects
+ * ({@link java.net.BindException}, {@link java.net.ConnectException},
+ * {@link java.net.SocketException} with the OS's message), naming the call that failed.
+ * Memory arguments may be heap or native segments: nothing is copied.
+ */
+public interface Sockets extends Descriptor.Closer {
+    /**
+     * Opens a TCP socket, non-blocking and close-on-exec in one call.
+     *
+     * @param ipv6 {@code true} for IPv6, else IPv4
+     * @return the new descriptor
+     * @throws IOException when the OS refuses
+     */
+    int openTcp(boolean ipv6) throws IOException;
+
+    /**
+     * Binds a socket.
+     *
+     * @param fd the socket
+     * @param address a resolved address of the socket's family
+     * @throws IOException {@link java.net.BindException} when the address is taken or not local
+     */
+    void bind(int fd, InetSocketAddress address) throws IOException;
+
+    /**
+     * Makes a bound socket listen.
+     *
+     * @param fd the socket
+     * @param backlog the accept queue's length
+     * @throws IOException when the OS refuses
+     */
+    void listen(int fd, int backlog) throws IOException;
+
+    /**
+     * Accepts a connection, the new socket non-blocking and close-on-exec in one call.
+     *
+     * @param fd the listening socket
+     * @return the new descriptor, or {@link IoStatus#WOULD_BLOCK} when none is queued
+     * @throws IOException when the OS refuses, for example at its descriptor limit
+     */
+    int accept(int fd) throws IOException;
+
+    /**
+     * Starts a non-blocking connect.
+     *
+     * @param fd the socket
+     * @param address a resolved address of the socket's family
+     * @return {@code true} when connected at once, {@code false} when under way (an event
+     *     reports the outcome)
+     * @throws IOException {@link java.net.ConnectException} when refused at once
+     */
+    boolean connect(int fd, InetSocketAddress address) throws IOException;
+
+    /**
+     * The socket's own address.
+     *
+     * @param fd the socket
+     * @return the bound address
+     * @throws IOException when the OS refuses
+     */
+    InetSocketAddress localAddress(int fd) throws IOException;
+
+    /**
+     * The connected peer's address.
+     *
+     * @param fd the socket
+     * @return the peer's address, or {@code null} when not (yet) connected
+     * @throws IOException when the OS refuses for another reason
+     */
+    InetSocketAddress peerAddress(int fd) throws IOException;
+
+    /**
+     * Reads into {@code dst}.
+     *
+     * @param fd the socket
+     * @param dst the memory to fill, its whole size
+     * @param peek {@code true} to leave the data queued ({@code MSG_PEEK})
+     * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the connection failed
+     */
+    int read(int fd, MemorySegment dst, boolean peek) throws IOException;
+
+    /**
+     * Writes from {@code src}; never raises {@code SIGPIPE}.
+     *
+     * @param fd the socket
+     * @param src the bytes to send, its whole size
+     * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the connection failed
+     */
+    int write(int fd, MemorySegment src) throws IOException;
+
+    /**
+     * Reads into direct buffers in one call, filling each from its position to its limit. The
+     * caller advances the positions.
+     *
+     * @param fd the socket
+     * @param dsts direct buffers
+     * @param offset the first buffer to use
+     * @param length how many buffers to use
+     * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the connection failed
+     */
+    long readv(int fd, ByteBuffer[] dsts, int offset, int length) throws IOException;
+
+    /**
+     * Writes from direct buffers in one call; never raises {@code SIGPIPE}. The caller advances
+     * the positions.
+     *
+     * @param fd the socket
+     * @param srcs direct buffers
+     * @param offset the first buffer to use
+     * @param length how many buffers to use
+     * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the connection failed
+     */
+    long writev(int fd, ByteBuffer[] srcs, int offset, int length) throws IOException;
+
+    /**
+     * Shuts down one or both halves of a connection.
+     *
+     * @param fd the socket
+     * @param read shut the read half
+     * @param write shut the write half
+     * @throws IOException {@link java.nio.channels.NotYetConnectedException} is the caller's to
+     *     throw; this throws when the OS refuses
+     */
+    void shutdown(int fd, boolean read, boolean write) throws IOException;
+
+    /**
+     * Sets an option.
+     *
+     * @param fd the socket
+     * @param ipv6 the socket's family, for options that differ between IPv4 and IPv6
+     * @param option the option
+     * @param value its value, as {@link SocketOpt} describes
+     * @throws IOException when the OS refuses
+     */
+    void setOption(int fd, boolean ipv6, SocketOpt option, int value) throws IOException;
+
+    /**
+     * Reads an option.
+     *
+     * @param fd the socket
+     * @param ipv6 the socket's family
+     * @param option the option
+     * @return its value, as {@link SocketOpt} describes
+     * @throws IOException when the OS refuses
+     */
+    int getOption(int fd, boolean ipv6, SocketOpt option) throws IOException;
+
+    /**
+     * Reads and clears the socket's pending error ({@code SO_ERROR}).
+     *
+     * @param fd the socket
+     * @param call the operation the error belongs to, for the message (such as {@code "connect"})
+     * @return the error as the exception a user expects, or {@code null} when there is none
+     * @throws IOException when the OS refuses to say
+     */
+    IOException takeError(int fd, String call) throws IOException;
+}

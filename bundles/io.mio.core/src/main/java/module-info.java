@@ -1,0 +1,16 @@
+/**
+ * Mio's core: the readiness event queue.
+ *
+ * <p>{@link io.mio.Poll} asks the operating system which registered {@link io.mio.event.Source}s
+ * are ready for I/O, using the best mechanism it has (epoll on Linux). The sockets live in
+ * {@code io.mio.net}; the operating-system code lives in backend modules that this module finds
+ * with {@link java.util.ServiceLoader}.
+ */
+module io.mio.core {
+    exports io.mio;
+    exports io.mio.event;
+    // The backend contract: implemented by the OS backends, used by io.mio.net. Not public API.
+    exports io.mio.spi to io.mio.net, io.mio.backend.linux;
+
+    uses io.mio.spi.Backend;
+}

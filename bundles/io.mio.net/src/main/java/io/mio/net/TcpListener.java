@@ -1,0 +1,123 @@
+package io.mio.net;
+
+import io.mio.spi.IoSource;
+import io.mio.spi.IoStatus;
+import io.mio.spi.SocketOpt;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.util.Set;
+
+/**
+ * A non-blocking TCP listening socket.
+ *
+ * <p>Register it for {@link io.mio.Interest#READABLE}; each readable event means one or more
+ * connections are queued. Accept in a loop until {@link #accept()} returns {@code null}: the
+ * event is edge-triggered, so connections left in the queue produce no further event.
+ *
+ * {@snippet :
+ * final Token SERVER = new Token(0);
+ * try (Poll poll = Poll.open();
+ *      TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
+ *     poll.registry().register(listener, SERVER, Interest.READABLE);
+ *     Events events = Events.withCapacity(128);
+ *     poll.poll(events, Duration.ofSeconds(1));
+ *     for (Event event : events) {
+ *         TcpStream connection;
+ *         while ((connection = listener.accept()) != null) {
+ *             System.out.println("accepted " + connection.peerAddress());
+ *             connection.close();
+ *         }
+ *     }
+ * }
+ * }
+ *
+ * <p>Like mio on Unix, {@link #bind} sets {@code SO_REUSEADDR}, so a restarted server can bind
+ * its port while old connections linger in {@code TIME_WAIT}; two listeners still cannot bind the
+ * same address.
+ */
+public final class TcpListener extends InetSocket {
+    /**
+     * The accept queue's length when none is given. mio 1.x uses 128; a busy server wants more,
+     * and Linux caps it at {@code net.core.somaxconn} anyway.
+     */
+    public static final int DEFAULT_BACKLOG = 1024;
+
+    private static final Set<SocketOption<?>> OPTIONS = Set.of(
+            StandardSocketOptions.SO_REUSEADDR, StandardSocketOptions.SO_REUSEPORT,
+            StandardSocketOptions.SO_RCVBUF);
+
+    private TcpListener(IoSource io, boolean ipv6) {
+        super(io, ipv6);
+    }
+
+    /**
+     * Opens a listening socket bound to {@code address}, with a backlog of
+     * {@value #DEFAULT_BACKLOG}.
+     *
+     * @param address the address; port 0 lets the OS choose (see {@link #localAddress()})
+     * @return the listener
+     * @throws java.net.BindException when the address is in use or not local
+     * @throws IOException when the OS refuses for another reason
+     * @throws java.nio.channels.UnresolvedAddressException when the address is not resolved
+     */
+    public static TcpListener bind(InetSocketAddress address) throws IOException {
+        return bind(address, DEFAULT_BACKLOG);
+    }
+
+    /**
+     * Opens a listening socket bound to {@code address}.
+     *
+     * @param address the address; port 0 lets the OS choose
+     * @param backlog the accept queue's length, at least 1
+     * @return the listener
+     * @throws java.net.BindException when the address is in use or not local
+     * @throws IOException when the OS refuses for another reason
+     * @throws IllegalArgumentException when {@code backlog} is below 1
+     */
+    public static TcpListener bind(InetSocketAddress address, int backlog) throws IOException {
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be at least 1, was " + backlog);
+        }
+        IoSource io = open(address, fd -> {
+            SocketIo.SOCKETS.setOption(fd, isIpv6(address), SocketOpt.REUSE_ADDRESS, 1);
+            SocketIo.SOCKETS.bind(fd, address);
+            SocketIo.SOCKETS.listen(fd, backlog);
+        });
+        return new TcpListener(io, isIpv6(address));
+    }
+
+    /**
+     * Accepts a queued connection, if there is one.
+     *
+     * <p>The new stream is non-blocking and close-on-exec, and is not registered: register it to
+     * be told when it can be read.
+     *
+     * @return the connection, or {@code null} when no connection is queued (it would block)
+     * @throws IOException when the OS refuses, for example {@code EMFILE} at the descriptor limit
+     *     (the connection then stays queued); {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public TcpStream accept() throws IOException {
+        int fd = io.acquireOpen();
+        int accepted;
+        try {
+            accepted = SocketIo.SOCKETS.accept(fd);
+        } finally {
+            io.release();
+        }
+        return accepted == IoStatus.WOULD_BLOCK ? null : new TcpStream(new IoSource(accepted, SocketIo.SOCKETS), ipv6);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code SO_REUSEADDR}, {@code SO_REUSEPORT} and {@code SO_RCVBUF} (which accepted
+     *     streams inherit)
+     */
+    @Override
+    public Set<SocketOption<?>> supportedOptions() {
+        return OPTIONS;
+    }
+}

@@ -1,0 +1,346 @@
+package io.mio.net;
+
+import io.mio.spi.IoSource;
+import io.mio.spi.SocketOpt;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.ScatteringByteChannel;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A non-blocking TCP connection.
+ *
+ * <p>Reads and writes never block: they return the bytes moved, 0 when the call would block,
+ * and -1 from a read at end of stream. Register the stream for
+ * {@link io.mio.Interest#READABLE} (and {@link io.mio.Interest#WRITABLE} while output is
+ * pending); on each event, read until a read returns 0 or -1, and write until everything is
+ * written or a write returns 0.
+ *
+ * {@snippet :
+ * ByteBuffer buffer = ByteBuffer.allocateDirect(4096);
+ * // On a readable event: echo until the read would block.
+ * int n;
+ * while ((n = stream.read(buffer)) > 0) {
+ *     buffer.flip();
+ *     stream.write(buffer); // a real server keeps what was not written for the writable event
+ *     buffer.clear();
+ * }
+ * if (n < 0) {
+ *     stream.close(); // the peer closed
+ * }
+ * }
+ *
+ * <h2>Connecting</h2>
+ * {@link #connect} returns before the connection is made. Register the stream for
+ * {@link io.mio.Interest#WRITABLE}; when the event comes, {@link #takeError()} tells whether the
+ * connect failed, and {@link #peerAddress()} whether it has completed (it throws
+ * {@link NotYetConnectedException} until then: wait for the next event).
+ *
+ * <h2>Memory</h2>
+ * Heap and direct {@link ByteBuffer}s, {@code byte[]} and {@link MemorySegment}s all go to the
+ * OS in place, with no copy. A scattering read or gathering write of direct buffers is one
+ * system call; with heap buffers it is one call per buffer, because an OS I/O vector cannot
+ * point into the Java heap.
+ *
+ * <h2>Threads</h2>
+ * One thread may read while another writes. {@link #close()} is safe at any time from any
+ * thread.
+ */
+public final class TcpStream extends InetSocket implements ByteChannel, ScatteringByteChannel, GatheringByteChannel {
+    private static final Set<SocketOption<?>> OPTIONS = Set.of(
+            StandardSocketOptions.TCP_NODELAY, StandardSocketOptions.SO_KEEPALIVE,
+            StandardSocketOptions.SO_LINGER, StandardSocketOptions.SO_RCVBUF,
+            StandardSocketOptions.SO_SNDBUF, StandardSocketOptions.IP_TOS);
+
+    TcpStream(IoSource io, boolean ipv6) {
+        super(io, ipv6);
+    }
+
+    /**
+     * Opens a socket and starts connecting it to {@code address}, without waiting.
+     *
+     * @param address the peer's resolved address
+     * @return the stream, connected or connecting
+     * @throws java.net.ConnectException when the OS refuses at once (on loopback a refused
+     *     connect may be reported here rather than by an event)
+     * @throws IOException when the OS refuses for another reason
+     * @throws java.nio.channels.UnresolvedAddressException when the address is not resolved
+     */
+    public static TcpStream connect(InetSocketAddress address) throws IOException {
+        IoSource io = open(address, fd -> SocketIo.SOCKETS.connect(fd, address));
+        return new TcpStream(io, isIpv6(address));
+    }
+
+    /**
+     * The connected peer's address.
+     *
+     * @return the peer's address
+     * @throws NotYetConnectedException while a connect is still under way (or failed: see
+     *     {@link #takeError()})
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public InetSocketAddress peerAddress() throws IOException {
+        int fd = io.acquireOpen();
+        InetSocketAddress peer;
+        try {
+            peer = SocketIo.SOCKETS.peerAddress(fd);
+        } finally {
+            io.release();
+        }
+        if (peer == null) {
+            throw new NotYetConnectedException();
+        }
+        return peer;
+    }
+
+    /**
+     * Reads into {@code dst} from its position, advancing it.
+     *
+     * @param dst a writable buffer, heap or direct
+     * @return the bytes read, 0 when the read would block (or {@code dst} is full), -1 at end of
+     *     stream
+     * @throws IOException when the connection failed (such as a reset);
+     *     {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return SocketIo.read(io, dst, false);
+    }
+
+    /**
+     * Reads into {@code dst}.
+     *
+     * @param dst the array to fill from index 0
+     * @return the bytes read, 0 when the read would block, -1 at end of stream
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int read(byte[] dst) throws IOException {
+        return SocketIo.read(io, dst, 0, dst.length, false);
+    }
+
+    /**
+     * Reads into part of {@code dst}.
+     *
+     * @param dst the array
+     * @param offset the first index to fill
+     * @param length the most bytes to read
+     * @return the bytes read, 0 when the read would block, -1 at end of stream
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     * @throws IndexOutOfBoundsException when the range is not within {@code dst}
+     */
+    public int read(byte[] dst, int offset, int length) throws IOException {
+        return SocketIo.read(io, dst, offset, length, false);
+    }
+
+    /**
+     * Reads into {@code dst}, heap or native, from its start.
+     *
+     * @param dst the memory to fill, up to its size (at most {@link Integer#MAX_VALUE} bytes)
+     * @return the bytes read, 0 when the read would block, -1 at end of stream
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     * @throws IllegalArgumentException when {@code dst} is read-only
+     */
+    public int read(MemorySegment dst) throws IOException {
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("read-only segment");
+        }
+        return SocketIo.read(io, dst, false);
+    }
+
+    /**
+     * Reads into the buffers in order (a scattering read).
+     *
+     * @param dsts writable buffers
+     * @return the bytes read, 0 when the read would block, -1 at end of stream
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    @Override
+    public long read(ByteBuffer[] dsts) throws IOException {
+        return SocketIo.read(io, dsts, 0, dsts.length);
+    }
+
+    /**
+     * Reads into {@code length} buffers from {@code offset}, in order (a scattering read).
+     *
+     * @param dsts writable buffers
+     * @param offset the first buffer to fill
+     * @param length how many buffers to use
+     * @return the bytes read, 0 when the read would block, -1 at end of stream
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        return SocketIo.read(io, dsts, offset, length);
+    }
+
+    /**
+     * Reads into {@code dst} without taking the data from the socket: the next read returns it
+     * again. A successful peek does not use up the readable event.
+     *
+     * @param dst a writable buffer; its position advances as for a read
+     * @return the bytes copied, 0 when nothing is queued, -1 at end of stream
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int peek(ByteBuffer dst) throws IOException {
+        return SocketIo.read(io, dst, true);
+    }
+
+    /**
+     * Copies queued data into {@code dst} without taking it from the socket.
+     *
+     * @param dst the array to fill from index 0
+     * @return the bytes copied, 0 when nothing is queued, -1 at end of stream
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int peek(byte[] dst) throws IOException {
+        return SocketIo.read(io, dst, 0, dst.length, true);
+    }
+
+    /**
+     * Writes from {@code src}'s position, advancing it. May write only part.
+     *
+     * @param src a buffer, heap or direct
+     * @return the bytes written, 0 when the write would block (or {@code src} is empty)
+     * @throws IOException when the connection failed (such as a reset or a broken pipe);
+     *     {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        return SocketIo.write(io, src);
+    }
+
+    /**
+     * Writes from {@code src}. May write only part.
+     *
+     * @param src the bytes to write
+     * @return the bytes written, 0 when the write would block
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int write(byte[] src) throws IOException {
+        return SocketIo.write(io, src, 0, src.length);
+    }
+
+    /**
+     * Writes part of {@code src}. May write only part of that.
+     *
+     * @param src the array
+     * @param offset the first index to write
+     * @param length how many bytes to write
+     * @return the bytes written, 0 when the write would block
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     * @throws IndexOutOfBoundsException when the range is not within {@code src}
+     */
+    public int write(byte[] src, int offset, int length) throws IOException {
+        return SocketIo.write(io, src, offset, length);
+    }
+
+    /**
+     * Writes from {@code src}, heap or native. May write only part.
+     *
+     * @param src the bytes to write (at most {@link Integer#MAX_VALUE} per call)
+     * @return the bytes written, 0 when the write would block
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int write(MemorySegment src) throws IOException {
+        return SocketIo.write(io, Objects.requireNonNull(src, "src"));
+    }
+
+    /**
+     * Writes from the buffers in order (a gathering write). May write only part.
+     *
+     * @param srcs buffers
+     * @return the bytes written, 0 when the write would block
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    @Override
+    public long write(ByteBuffer[] srcs) throws IOException {
+        return SocketIo.write(io, srcs, 0, srcs.length);
+    }
+
+    /**
+     * Writes from {@code length} buffers from {@code offset}, in order (a gathering write).
+     *
+     * @param srcs buffers
+     * @param offset the first buffer to write
+     * @param length how many buffers to use
+     * @return the bytes written, 0 when the write would block
+     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        return SocketIo.write(io, srcs, offset, length);
+    }
+
+    /**
+     * Shuts down the read half, the write half, or both. Shutting down writing sends the peer an
+     * end of stream while still reading its data.
+     *
+     * @param how which half
+     * @throws IOException when the OS refuses (such as {@code ENOTCONN} before connecting);
+     *     {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public void shutdown(Shutdown how) throws IOException {
+        Objects.requireNonNull(how, "how");
+        int fd = io.acquireOpen();
+        try {
+            SocketIo.SOCKETS.shutdown(fd, how != Shutdown.WRITE, how != Shutdown.READ);
+        } finally {
+            io.release();
+        }
+    }
+
+    /**
+     * Turns Nagle's algorithm off ({@code true}) or on: with it off, small writes are sent at once
+     * instead of being held to be coalesced.
+     *
+     * @param noDelay {@code true} to send small writes at once
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public void setNoDelay(boolean noDelay) throws IOException {
+        setInt(SocketOpt.TCP_NODELAY, noDelay ? 1 : 0);
+    }
+
+    /**
+     * Whether Nagle's algorithm is off.
+     *
+     * @return {@code true} when small writes are sent at once
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public boolean noDelay() throws IOException {
+        return getInt(SocketOpt.TCP_NODELAY) != 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code TCP_NODELAY}, {@code SO_KEEPALIVE}, {@code SO_LINGER}, {@code SO_RCVBUF},
+     *     {@code SO_SNDBUF} and {@code IP_TOS}
+     */
+    @Override
+    public Set<SocketOption<?>> supportedOptions() {
+        return OPTIONS;
+    }
+}
