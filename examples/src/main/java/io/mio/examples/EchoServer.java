@@ -1,0 +1,142 @@
+package io.mio.examples;
+
+import io.mio.Event;
+import io.mio.Events;
+import io.mio.Interest;
+import io.mio.Poll;
+import io.mio.Token;
+import io.mio.net.TcpListener;
+import io.mio.net.TcpStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A one-thread TCP echo server, written the way mio is meant to be used: every connection is
+ * registered once for reading and writing (edge-triggered, so writable events only come when
+ * a full socket drains), each event is pumped until the socket would block, and a connection's
+ * token is its index in an array. After warm-up it allocates nothing per event.
+ *
+ * <p>Takes the port as its argument (default 9000). This is the server the echo benchmark runs.
+ */
+public final class EchoServer {
+    private static final Token SERVER = new Token(0);
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Poll poll;
+    private final TcpListener listener;
+    /** Shared by every connection: bytes only stay in it within one pump. */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private Connection[] connections = new Connection[1024];
+    private int[] freeSlots = new int[0];
+    private int freeCount;
+    private int used = 1; // slot 0 is the listener's token
+
+    private EchoServer(Poll poll, TcpListener listener) {
+        this.poll = poll;
+        this.listener = listener;
+    }
+
+    /** A connection and the bytes it could not write yet. */
+    private static final class Connection {
+        final TcpStream stream;
+        /** Allocated on the first partial write, then kept: flipped, holding unwritten bytes. */
+        ByteBuffer pending;
+
+        Connection(TcpStream stream) {
+            this.stream = stream;
+        }
+    }
+
+    /**
+     * Runs the server until the process is stopped.
+     *
+     * @param args an optional port
+     * @throws IOException when the listener fails
+     */
+    public static void main(String[] args) throws IOException {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", Ports.fromArgs(args, 9000));
+        try (Poll poll = Poll.open(); TcpListener listener = TcpListener.bind(address, 4096)) {
+            poll.registry().register(listener, SERVER, Interest.READABLE);
+            System.out.println("echo server listening on " + listener.localAddress());
+            new EchoServer(poll, listener).run();
+        }
+    }
+
+    private void run() throws IOException {
+        Events events = Events.withCapacity(1024);
+        while (true) {
+            poll.poll(events, null);
+            for (int i = 0, n = events.size(); i < n; i++) {
+                Event event = events.get(i);
+                int slot = (int) event.token().value();
+                if (slot == 0) {
+                    acceptAll();
+                } else {
+                    Connection connection = connections[slot];
+                    if (connection != null && !pump(connection)) {
+                        close(slot);
+                    }
+                }
+            }
+        }
+    }
+
+    private void acceptAll() throws IOException {
+        TcpStream stream;
+        while ((stream = listener.accept()) != null) {
+            stream.setNoDelay(true);
+            int slot = takeSlot();
+            connections[slot] = new Connection(stream);
+            poll.registry().register(stream, new Token(slot), Interest.READABLE.add(Interest.WRITABLE));
+        }
+    }
+
+    /** Echoes until the socket would block; {@code false} when the connection is finished. */
+    private boolean pump(Connection c) {
+        try {
+            if (c.pending != null && c.pending.hasRemaining()) {
+                c.stream.write(c.pending);
+                if (c.pending.hasRemaining()) {
+                    return true; // still full: the next writable event resumes
+                }
+            }
+            while (true) {
+                int n = c.stream.read(buffer.clear());
+                if (n <= 0) {
+                    return n == 0;
+                }
+                c.stream.write(buffer.flip());
+                if (buffer.hasRemaining()) {
+                    if (c.pending == null) {
+                        c.pending = ByteBuffer.allocateDirect(BUFFER_SIZE);
+                    }
+                    c.pending.clear().put(buffer).flip();
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false; // reset by the peer, or the like: drop the connection
+        }
+    }
+
+    private int takeSlot() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        if (used == connections.length) {
+            connections = Arrays.copyOf(connections, used * 2);
+        }
+        return used++;
+    }
+
+    private void close(int slot) {
+        connections[slot].stream.close();
+        connections[slot] = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
+        }
+        freeSlots[freeCount++] = slot;
+    }
+}
