@@ -1,0 +1,136 @@
+package io.mio.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.mio.Event;
+import io.mio.Events;
+import io.mio.Interest;
+import io.mio.Poll;
+import io.mio.Token;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tests' shared vocabulary, after mio's {@code tests/util}: what events to expect, and the
+ * checks every created descriptor must pass. Every wait is bounded.
+ */
+final class Expect {
+    /** How long to wait for an event that must come: generous, because CI machines are shared. */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How long to wait to be satisfied that an event does not come. */
+    static final Duration QUIET = Duration.ofMillis(150);
+
+    private Expect() {}
+
+    /** An event a test waits for: its token, and readiness it must include. */
+    record Expected(Token token, boolean readable, boolean writable) {
+        boolean matches(Event event) {
+            return event.token().equals(token)
+                    && (!readable || event.isReadable())
+                    && (!writable || event.isWritable());
+        }
+    }
+
+    static Expected expected(Token token, Interest readiness) {
+        return new Expected(token, readiness.isReadable(), readiness.isWritable());
+    }
+
+    static Expected expected(long token, Interest readiness) {
+        return expected(new Token(token), readiness);
+    }
+
+    static InetSocketAddress anyLocalIpv4() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    static InetSocketAddress anyLocalIpv6() {
+        return new InetSocketAddress("::1", 0);
+    }
+
+    /**
+     * Polls until every expected event has been seen, failing after {@link #PATIENCE}. Other events
+     * (spurious, or of other sources) are allowed, as mio's {@code expect_events} allows them.
+     */
+    static void expectEvents(Poll poll, Events events, Expected... expected) throws IOException {
+        List<Expected> missing = new ArrayList<>(List.of(expected));
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            poll.poll(events, Duration.ofMillis(100));
+            for (Event event : events) {
+                missing.removeIf(e -> e.matches(event));
+            }
+        }
+        if (!missing.isEmpty()) {
+            fail("no event came for " + missing);
+        }
+    }
+
+    /** Polls for {@link #QUIET} and fails on any event. */
+    static void expectNoEvents(Poll poll, Events events) throws IOException {
+        poll.poll(events, QUIET);
+        List<String> seen = new ArrayList<>();
+        for (Event event : events) {
+            seen.add(event.toString());
+        }
+        assertTrue(seen.isEmpty(), () -> "expected no events, got " + seen);
+    }
+
+    /** Reads until {@code wanted} bytes came, polling between would-blocks; bounded by {@link #PATIENCE}. */
+    static byte[] readFully(Poll poll, Events events, TcpStream stream, int wanted) throws IOException {
+        byte[] got = new byte[wanted];
+        int have = 0;
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (have < wanted) {
+            int n = stream.read(got, have, wanted - have);
+            if (n < 0) {
+                fail("end of stream after " + have + " of " + wanted + " bytes");
+            }
+            if (n == 0) {
+                if (System.nanoTime() > deadline) {
+                    fail("only " + have + " of " + wanted + " bytes came");
+                }
+                poll.poll(events, Duration.ofMillis(50));
+            }
+            have += n;
+        }
+        return got;
+    }
+
+    /** Asserts what mio asserts of every descriptor it creates: non-blocking and close-on-exec. */
+    static void assertNonBlockingAndCloseOnExec(int fd) throws IOException {
+        // /proc/self/fdinfo gives the open flags in octal: O_NONBLOCK is 04000, O_CLOEXEC 02000000.
+        String flagsLine = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd)).stream()
+                .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow();
+        int flags = Integer.parseInt(flagsLine.substring("flags:".length()).strip(), 8);
+        assertEquals(04000, flags & 04000, "O_NONBLOCK on fd " + fd);
+        assertEquals(02000000, flags & 02000000, "O_CLOEXEC on fd " + fd);
+    }
+
+    /** The number of descriptors this process has open. */
+    static int openDescriptors() throws IOException {
+        try (var entries = Files.list(Path.of("/proc/self/fd"))) {
+            return (int) entries.count();
+        }
+    }
+
+    /** Accepts one connection, polling while none is queued; bounded by {@link #PATIENCE}. */
+    static TcpStream acceptOne(Poll poll, Events events, TcpListener listener) throws IOException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        TcpStream stream;
+        while ((stream = listener.accept()) == null) {
+            if (System.nanoTime() > deadline) {
+                fail("no connection came");
+            }
+            poll.poll(events, Duration.ofMillis(50));
+        }
+        return stream;
+    }
+}
