@@ -1,7 +1,5 @@
 package io.mio;
 
-import io.mio.spi.EventArray;
-
 /**
  * One readiness event: which source ({@link #token()}) and what it is ready for.
  *
@@ -16,21 +14,26 @@ import io.mio.spi.EventArray;
  * that returns -1 says that for sure.
  */
 public final class Event {
-    private final EventArray array;
+    private final Events events;
     private final int index;
 
-    Event(EventArray array, int index) {
-        this.array = array;
+    Event(Events events, int index) {
+        this.events = events;
         this.index = index;
     }
 
     /**
      * The token of the source this event is for, as given when it was registered.
      *
+     * <p>Normally the very instance passed to {@link Registry#register}, so that comparing and
+     * dispatching on tokens allocates nothing; only a token that shares its cache slot with
+     * another live registration is returned as a new, equal instance. Compare tokens with
+     * {@link Token#equals}, never with {@code ==}.
+     *
      * @return the token
      */
     public Token token() {
-        return new Token(array.token(index));
+        return events.tokens.lookup(events.array.token(index));
     }
 
     /**
@@ -40,7 +43,7 @@ public final class Event {
      * @return {@code true} when a read (or accept) should be tried
      */
     public boolean isReadable() {
-        return array.isReadable(index);
+        return events.array.isReadable(index);
     }
 
     /**
@@ -49,7 +52,7 @@ public final class Event {
      * @return {@code true} when a write (or finishing a connect) should be tried
      */
     public boolean isWritable() {
-        return array.isWritable(index);
+        return events.array.isWritable(index);
     }
 
     /**
@@ -58,7 +61,7 @@ public final class Event {
      * @return {@code true} when the OS reported an error
      */
     public boolean isError() {
-        return array.isError(index);
+        return events.array.isError(index);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class Event {
      * @return {@code true} when the OS reported it
      */
     public boolean isReadClosed() {
-        return array.isReadClosed(index);
+        return events.array.isReadClosed(index);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class Event {
      * @return {@code true} when the OS reported it
      */
     public boolean isWriteClosed() {
-        return array.isWriteClosed(index);
+        return events.array.isWriteClosed(index);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class Event {
      * @return {@code true} when the OS reported it
      */
     public boolean isPriority() {
-        return array.isPriority(index);
+        return events.array.isPriority(index);
     }
 
     /**
@@ -96,7 +99,7 @@ public final class Event {
      * @return {@code true} when the OS reported it
      */
     public boolean isAio() {
-        return array.isAio(index);
+        return events.array.isAio(index);
     }
 
     /**
@@ -105,13 +108,13 @@ public final class Event {
      * @return {@code true} when the OS reported it
      */
     public boolean isLio() {
-        return array.isLio(index);
+        return events.array.isLio(index);
     }
 
     /** Shows the token, the readiness and the OS's raw flags (whose format may change). */
     @Override
     public String toString() {
-        return "Event[token=" + array.token(index)
+        return "Event[token=" + events.array.token(index)
                 + (isReadable() ? ", readable" : "")
                 + (isWritable() ? ", writable" : "")
                 + (isError() ? ", error" : "")
@@ -120,6 +123,6 @@ public final class Event {
                 + (isPriority() ? ", priority" : "")
                 + (isAio() ? ", aio" : "")
                 + (isLio() ? ", lio" : "")
-                + ", os=" + array.describe(index) + "]";
+                + ", os=" + events.array.describe(index) + "]";
     }
 }

@@ -23,15 +23,20 @@ import java.util.NoSuchElementException;
  * <p>When more sources are ready than the capacity, the rest are returned by the next poll.
  */
 public final class Events implements Iterable<Event> {
+    private static final TokenCache NO_TOKENS = new TokenCache();
+
     final EventArray array;
     private final Event[] views;
+    private final Cursor cursor = new Cursor();
     int size;
+    /** The tokens registered with the Poll that filled this storage last. */
+    TokenCache tokens = NO_TOKENS;
 
     private Events(EventArray array) {
         this.array = array;
         this.views = new Event[array.capacity()];
         for (int i = 0; i < views.length; i++) {
-            views[i] = new Event(array, i);
+            views[i] = new Event(this, i);
         }
     }
 
@@ -98,27 +103,44 @@ public final class Events implements Iterable<Event> {
     /**
      * Iterates over the events of the last poll, in the order the OS gave them.
      *
-     * @return an iterator; for a loop that must not allocate even before the JIT has compiled
-     *     it, index with {@link #get(int)} up to {@link #size()}
+     * <p>Iterating allocates nothing: once an iteration has run to its end, its iterator is
+     * reused by the next call. An iterator that is still in use (a loop left early, or a nested
+     * loop) is never reused; a new one is made instead.
+     *
+     * @return an iterator over the events
      */
     @Override
     public Iterator<Event> iterator() {
-        return new Iterator<>() {
-            private int next;
+        Cursor reusable = cursor;
+        if (reusable.inUse) {
+            return new Cursor();
+        }
+        reusable.inUse = true;
+        reusable.next = 0;
+        return reusable;
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next < size;
-            }
+    private final class Cursor implements Iterator<Event> {
+        int next;
+        /** Until the iteration reaches its end; only then may {@link #iterator()} hand it out again. */
+        boolean inUse;
 
-            @Override
-            public Event next() {
-                if (next >= size) {
-                    throw new NoSuchElementException();
-                }
-                return views[next++];
+        @Override
+        public boolean hasNext() {
+            if (next < size) {
+                return true;
             }
-        };
+            inUse = false;
+            return false;
+        }
+
+        @Override
+        public Event next() {
+            if (next >= size) {
+                throw new NoSuchElementException();
+            }
+            return views[next++];
+        }
     }
 
     @Override

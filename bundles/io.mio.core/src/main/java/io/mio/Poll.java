@@ -129,6 +129,7 @@ public final class Poll implements AutoCloseable {
         }
         try {
             events.size = 0;
+            events.tokens = registry.tokens;
             events.size = selector.select(events.array, nanos);
         } finally {
             POLLING.setRelease(this, false);

@@ -40,6 +40,7 @@ public final class Registry {
 
     private final Selector selector;
     private final AtomicBoolean wakerActive = new AtomicBoolean();
+    final TokenCache tokens = new TokenCache();
 
     Registry(Selector selector) {
         this.selector = selector;
@@ -58,6 +59,7 @@ public final class Registry {
      */
     public void register(Source source, Token token, Interest interests) throws IOException {
         source.register(this, Objects.requireNonNull(token, "token"), Objects.requireNonNull(interests, "interests"));
+        tokens.remember(token, true);
     }
 
     /**
@@ -72,6 +74,7 @@ public final class Registry {
      */
     public void reregister(Source source, Token token, Interest interests) throws IOException {
         source.reregister(this, Objects.requireNonNull(token, "token"), Objects.requireNonNull(interests, "interests"));
+        tokens.remember(token, false);
     }
 
     /**
@@ -87,6 +90,7 @@ public final class Registry {
      */
     public void deregister(Source source) throws IOException {
         source.deregister(this);
+        tokens.forget();
     }
 
     /** Claims the one waker slot of this Poll. */

@@ -93,6 +93,30 @@ public interface Sockets extends Descriptor.Closer {
     int read(int fd, MemorySegment dst, boolean peek) throws IOException;
 
     /**
+     * Reads into native memory given by its address: the path for direct buffers, whose address
+     * is known without making a segment per call.
+     *
+     * @param fd the socket
+     * @param address the first byte to fill; the caller keeps the memory alive during the call
+     * @param length the most bytes to read, at least 1
+     * @param peek {@code true} to leave the data queued ({@code MSG_PEEK})
+     * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the connection failed
+     */
+    int read(int fd, long address, int length, boolean peek) throws IOException;
+
+    /**
+     * Writes from native memory given by its address; never raises {@code SIGPIPE}.
+     *
+     * @param fd the socket
+     * @param address the first byte to send; the caller keeps the memory alive during the call
+     * @param length the bytes to send, at least 1
+     * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the connection failed
+     */
+    int write(int fd, long address, int length) throws IOException;
+
+    /**
      * Writes from {@code src}; never raises {@code SIGPIPE}.
      *
      * @param fd the socket

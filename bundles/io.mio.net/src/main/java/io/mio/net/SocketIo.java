@@ -6,6 +6,7 @@ import io.mio.spi.IoStatus;
 import io.mio.spi.Sockets;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -30,12 +31,27 @@ final class SocketIo {
         if (dst.isReadOnly()) {
             throw new IllegalArgumentException("read-only buffer");
         }
-        if (!dst.hasRemaining()) {
+        int position = dst.position();
+        int remaining = dst.limit() - position;
+        if (remaining <= 0) {
             return 0;
         }
-        int n = read(io, MemorySegment.ofBuffer(dst), peek);
+        long base = dst.isDirect() ? DirectAddresses.base(dst) : -1;
+        int n;
+        if (base < 0) {
+            n = read(io, MemorySegment.ofBuffer(dst), peek);
+        } else {
+            int fd = io.acquireOpen();
+            try {
+                n = SOCKETS.read(fd, base + position, remaining, peek);
+            } finally {
+                io.release();
+                Reference.reachabilityFence(dst); // the OS writes into its memory until here
+            }
+            n = n == IoStatus.WOULD_BLOCK ? 0 : n;
+        }
         if (n > 0) {
-            dst.position(dst.position() + n);
+            dst.position(position + n);
         }
         return n;
     }
@@ -63,11 +79,26 @@ final class SocketIo {
     }
 
     static int write(IoSource io, ByteBuffer src) throws IOException {
-        if (!src.hasRemaining()) {
+        int position = src.position();
+        int remaining = src.limit() - position;
+        if (remaining <= 0) {
             return 0;
         }
-        int n = write(io, MemorySegment.ofBuffer(src));
-        src.position(src.position() + n);
+        long base = src.isDirect() ? DirectAddresses.base(src) : -1;
+        int n;
+        if (base < 0) {
+            n = write(io, MemorySegment.ofBuffer(src));
+        } else {
+            int fd = io.acquireOpen();
+            try {
+                n = SOCKETS.write(fd, base + position, remaining);
+            } finally {
+                io.release();
+                Reference.reachabilityFence(src);
+            }
+            n = n == IoStatus.WOULD_BLOCK ? 0 : n;
+        }
+        src.position(position + n);
         return n;
     }
 

@@ -49,8 +49,12 @@ final class Epoll {
     // Never blocks; critical saves the thread-state transition on every registration.
     private static final MethodHandle EPOLL_CTL = Libc.downcall("epoll_ctl",
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER), true);
-    // Blocks: must never be critical.
-    private static final MethodHandle EPOLL_WAIT = Libc.downcall("epoll_wait",
+    // Blocks: must never be critical. Linked twice: without errno capture for every poll, because
+    // the JDK slices the capture segment on each non-critical call, an allocation the JIT does not
+    // remove; and with it, for the rare call that failed, to learn why (see wait).
+    private static final MethodHandle EPOLL_WAIT = Libc.downcallNoErrno("epoll_wait",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT));
+    private static final MethodHandle EPOLL_WAIT_ERRNO = Libc.downcall("epoll_wait",
             FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT), false);
 
     private Epoll() {}
@@ -107,6 +111,11 @@ final class Epoll {
     /**
      * {@code epoll_wait}.
      *
+     * <p>When the wait fails, the same call is made again at once with a zero timeout, and its
+     * errno is captured. An error that comes of the arguments ({@code EBADF}, {@code EINVAL},
+     * {@code EFAULT}) repeats, and is reported; a signal ({@code EINTR}) does not, and then the
+     * second call's events are as good as any.
+     *
      * @param capture the caller's errno capture segment (the polling thread's own)
      * @param epfd the queue
      * @param events the event array
@@ -116,7 +125,11 @@ final class Epoll {
      */
     static int wait(MemorySegment capture, int epfd, MemorySegment events, int maxEvents, int timeoutMillis) {
         try {
-            return Libc.result((int) EPOLL_WAIT.invokeExact(capture, epfd, events, maxEvents, timeoutMillis), capture);
+            int n = (int) EPOLL_WAIT.invokeExact(epfd, events, maxEvents, timeoutMillis);
+            if (n >= 0) {
+                return n;
+            }
+            return Libc.result((int) EPOLL_WAIT_ERRNO.invokeExact(capture, epfd, events, maxEvents, 0), capture);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -114,35 +114,63 @@ final class LinuxSockets implements Sockets {
     public int read(int fd, MemorySegment dst, boolean peek) throws IOException {
         while (true) {
             long n = Net.recv(fd, dst, peek ? Net.MSG_PEEK : 0);
-            if (n > 0) {
-                return (int) n;
-            }
-            if (n == 0) {
-                return dst.byteSize() == 0 ? 0 : IoStatus.EOF;
-            }
-            if (n == -Errno.EAGAIN) {
-                return IoStatus.WOULD_BLOCK;
-            }
-            if (n != -Errno.EINTR) {
-                throw Errno.socketException(peek ? "recv(MSG_PEEK)" : "recv", (int) -n);
+            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
+                return readResult(n, dst.byteSize(), peek);
             }
         }
+    }
+
+    @Override
+    public int read(int fd, long address, int length, boolean peek) throws IOException {
+        while (true) {
+            long n = Net.recv(fd, address, length, peek ? Net.MSG_PEEK : 0);
+            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
+                return readResult(n, length, peek);
+            }
+        }
+    }
+
+    private static int readResult(long n, long wanted, boolean peek) throws IOException {
+        if (n > 0) {
+            return (int) n;
+        }
+        if (n == 0) {
+            return wanted == 0 ? 0 : IoStatus.EOF;
+        }
+        if (n == -Errno.EAGAIN) {
+            return IoStatus.WOULD_BLOCK;
+        }
+        throw Errno.socketException(peek ? "recv(MSG_PEEK)" : "recv", (int) -n);
     }
 
     @Override
     public int write(int fd, MemorySegment src) throws IOException {
         while (true) {
             long n = Net.send(fd, src, Net.MSG_NOSIGNAL);
-            if (n >= 0) {
-                return (int) n;
-            }
-            if (n == -Errno.EAGAIN) {
-                return IoStatus.WOULD_BLOCK;
-            }
-            if (n != -Errno.EINTR) {
-                throw Errno.socketException("send", (int) -n);
+            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
+                return writeResult(n);
             }
         }
+    }
+
+    @Override
+    public int write(int fd, long address, int length) throws IOException {
+        while (true) {
+            long n = Net.send(fd, address, length, Net.MSG_NOSIGNAL);
+            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
+                return writeResult(n);
+            }
+        }
+    }
+
+    private static int writeResult(long n) throws IOException {
+        if (n >= 0) {
+            return (int) n;
+        }
+        if (n == -Errno.EAGAIN) {
+            return IoStatus.WOULD_BLOCK;
+        }
+        throw Errno.socketException("send", (int) -n);
     }
 
     @Override

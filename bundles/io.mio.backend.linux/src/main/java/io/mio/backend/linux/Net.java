@@ -74,6 +74,11 @@ final class Net {
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_INT), true);
     private static final MethodHandle SEND = Libc.downcall("send",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_INT), true);
+    // The same two functions, taking native memory as a raw address: no segment per call.
+    private static final MethodHandle RECV_ADDRESS = Libc.downcall("recv",
+            FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_SIZE_T, C_INT), true);
+    private static final MethodHandle SEND_ADDRESS = Libc.downcall("send",
+            FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_SIZE_T, C_INT), true);
     private static final MethodHandle READV = Libc.downcall("readv",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
     private static final MethodHandle SENDMSG = Libc.downcall("sendmsg",
@@ -184,6 +189,24 @@ final class Net {
         MemorySegment errno = Scratch.get().errno;
         try {
             return Libc.result((long) SEND.invokeExact(errno, fd, buf, buf.byteSize(), flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long recv(int fd, long address, long length, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) RECV_ADDRESS.invokeExact(errno, fd, address, length, flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long send(int fd, long address, long length, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) SEND_ADDRESS.invokeExact(errno, fd, address, length, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -1,0 +1,105 @@
+package io.mio.net;
+
+import static io.mio.net.Expect.acceptOne;
+import static io.mio.net.Expect.anyLocalIpv4;
+import static io.mio.net.Expect.expectEvents;
+import static io.mio.net.Expect.expectNoEvents;
+import static io.mio.net.Expect.expected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.mio.Event;
+import io.mio.Events;
+import io.mio.Interest;
+import io.mio.Poll;
+import io.mio.Token;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The behaviours of mio's {@code tests/registering.rs}. */
+class RegistryTest {
+    @Test
+    void registerThenDeregisterThenRegisterAgain() throws IOException {
+        try (Poll poll = Poll.open(); TcpListener listener = TcpListener.bind(anyLocalIpv4())) {
+            Events events = Events.withCapacity(16);
+            poll.registry().register(listener, new Token(1), Interest.READABLE);
+            poll.registry().deregister(listener);
+            try (TcpStream client = TcpStream.connect(listener.localAddress())) {
+                expectNoEvents(poll, events);
+                poll.registry().register(listener, new Token(2), Interest.READABLE);
+                // the connection queued while deregistered is reported on registration
+                expectEvents(poll, events, expected(2, Interest.READABLE));
+            }
+        }
+    }
+
+    @Test
+    void reregisterReplacesTheInterestEvenWithReadinessPending() throws IOException {
+        try (Poll poll = Poll.open(); TcpListener listener = TcpListener.bind(anyLocalIpv4());
+             TcpStream client = TcpStream.connect(listener.localAddress())) {
+            Events events = Events.withCapacity(16);
+            try (TcpStream server = acceptOne(poll, events, listener)) {
+                poll.registry().register(server, new Token(1), Interest.READABLE);
+                client.write(new byte[] {1});
+                // Without polling, switch to writable only: the pending readable edge is not reported.
+                poll.registry().reregister(server, new Token(2), Interest.WRITABLE);
+                expectEvents(poll, events, expected(2, Interest.WRITABLE));
+                for (Event event : events) {
+                    assertFalse(event.isReadable(), () -> "no readable event after reregister: " + event);
+                }
+            }
+        }
+    }
+
+    @Test
+    void registrationsFromManyThreadsAllTakeEffect() throws Exception {
+        int threads = 8;
+        int perThread = 16;
+        try (Poll poll = Poll.open(); TcpListener listener = TcpListener.bind(anyLocalIpv4())) {
+            List<TcpStream> streams = new ArrayList<>();
+            for (int i = 0; i < threads * perThread; i++) {
+                streams.add(TcpStream.connect(listener.localAddress()));
+            }
+            List<Thread> workers = new ArrayList<>();
+            Set<Throwable> failures = ConcurrentHashMap.newKeySet();
+            for (int t = 0; t < threads; t++) {
+                int first = t * perThread;
+                workers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int i = first; i < first + perThread; i++) {
+                            TcpStream s = streams.get(i);
+                            poll.registry().register(s, new Token(i), Interest.READABLE);
+                            poll.registry().reregister(s, new Token(i), Interest.WRITABLE);
+                            poll.registry().deregister(s);
+                            poll.registry().register(s, new Token(i), Interest.WRITABLE);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            assertEquals(Set.of(), failures);
+            Set<Long> seen = new java.util.HashSet<>();
+            Events events = Events.withCapacity(256);
+            long deadline = System.nanoTime() + Expect.PATIENCE.toNanos();
+            while (seen.size() < streams.size() && System.nanoTime() < deadline) {
+                poll.poll(events, Duration.ofMillis(100));
+                for (Event event : events) {
+                    seen.add(event.token().value());
+                }
+            }
+            assertEquals(streams.size(), seen.size(), "every stream reported writable");
+            for (TcpStream s : streams) {
+                s.close();
+            }
+        }
+    }
+}
