@@ -131,6 +131,11 @@ final class EpollSelector implements Selector {
         return epfd;
     }
 
+    /** The epoll descriptor's number, for tests and diagnostics. */
+    int number() {
+        return epoll.number();
+    }
+
     @Override
     public void close() {
         epoll.close();
