@@ -19,7 +19,7 @@ final class DirectAddresses {
     private static final int ENTRIES = 4;
     private static final ThreadLocal<DirectAddresses> PER_THREAD = ThreadLocal.withInitial(DirectAddresses::new);
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array creation in Java
     private final WeakReference<ByteBuffer>[] buffers = new WeakReference[ENTRIES];
     private final long[] bases = new long[ENTRIES];
     private int next;

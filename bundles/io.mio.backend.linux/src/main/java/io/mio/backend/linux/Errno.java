@@ -86,6 +86,7 @@ final class Errno {
      * @param errno the value
      * @return such as {@code "Connection refused"}
      */
+    @SuppressWarnings("restricted") // strerror returns a NUL-terminated string of unknown length
     static synchronized String description(int errno) {
         try {
             MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);

@@ -42,6 +42,7 @@ final class Libc {
      *     memory, which is what lets a {@code byte[]} be read into without a copy
      * @return the handle
      */
+    @SuppressWarnings("restricted") // this module is the one granted native access
     static MethodHandle downcall(String name, FunctionDescriptor descriptor, boolean critical) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
@@ -57,6 +58,7 @@ final class Libc {
      * @param descriptor its C signature
      * @return the handle
      */
+    @SuppressWarnings("restricted") // this module is the one granted native access
     static MethodHandle downcallNoErrno(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
