@@ -6,6 +6,8 @@
  * {@code io.mio.net}; the operating-system code lives in backend modules that this module finds
  * with {@link java.util.ServiceLoader}.
  */
+// The qualified export names modules built after this one; javac cannot see them yet.
+@SuppressWarnings("module")
 module io.mio.core {
     exports io.mio;
     exports io.mio.event;

@@ -46,6 +46,42 @@ public final class IoSource extends Descriptor {
     }
 
     /**
+     * A call that uses the descriptor number; see {@link #call}.
+     *
+     * @param <T> the result type
+     */
+    @FunctionalInterface
+    public interface Call<T> {
+        /**
+         * Makes the call.
+         *
+         * @param fd the descriptor number, open for the length of the call
+         * @return the result
+         * @throws IOException when the call fails
+         */
+        T apply(int fd) throws IOException;
+    }
+
+    /**
+     * Runs {@code call} with the descriptor held open, for the calls off the I/O path (options,
+     * addresses, shutdown). The read and write paths bracket their calls themselves, so as to
+     * create no lambda per call.
+     *
+     * @param <T> the result type
+     * @param call the call
+     * @return its result
+     * @throws IOException what the call throws; {@link ClosedChannelException} once closed
+     */
+    public <T> T call(Call<T> call) throws IOException {
+        int fd = acquireOpen();
+        try {
+            return call.apply(fd);
+        } finally {
+            release();
+        }
+    }
+
+    /**
      * Implements {@link io.mio.event.Source#register}.
      *
      * @param registry the registry

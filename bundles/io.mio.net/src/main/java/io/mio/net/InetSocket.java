@@ -36,12 +36,10 @@ abstract sealed class InetSocket implements Source, Channel permits TcpListener,
         Objects.requireNonNull(address, "address");
         IoSource io = new IoSource(SocketIo.SOCKETS.openTcp(isIpv6(address)), SocketIo.SOCKETS);
         try {
-            int fd = io.acquireOpen();
-            try {
+            io.call(fd -> {
                 setUp.run(fd);
-            } finally {
-                io.release();
-            }
+                return null;
+            });
             return io;
         } catch (IOException | RuntimeException | Error e) {
             io.close();
@@ -81,12 +79,7 @@ abstract sealed class InetSocket implements Source, Channel permits TcpListener,
      *     once closed
      */
     public InetSocketAddress localAddress() throws IOException {
-        int fd = io.acquireOpen();
-        try {
-            return SocketIo.SOCKETS.localAddress(fd);
-        } finally {
-            io.release();
-        }
+        return io.call(SocketIo.SOCKETS::localAddress);
     }
 
     /**
@@ -98,12 +91,7 @@ abstract sealed class InetSocket implements Source, Channel permits TcpListener,
      *     once closed
      */
     public Optional<IOException> takeError() throws IOException {
-        int fd = io.acquireOpen();
-        try {
-            return Optional.ofNullable(SocketIo.SOCKETS.takeError(fd, "connect"));
-        } finally {
-            io.release();
-        }
+        return Optional.ofNullable(io.call(fd -> SocketIo.SOCKETS.takeError(fd, "connect")));
     }
 
     /**
@@ -203,21 +191,14 @@ abstract sealed class InetSocket implements Source, Channel permits TcpListener,
             StandardSocketOptions.IP_TOS, SocketOpt.TRAFFIC_CLASS);
 
     final void setInt(SocketOpt option, int value) throws IOException {
-        int fd = io.acquireOpen();
-        try {
+        io.call(fd -> {
             SocketIo.SOCKETS.setOption(fd, ipv6, option, value);
-        } finally {
-            io.release();
-        }
+            return null;
+        });
     }
 
     final int getInt(SocketOpt option) throws IOException {
-        int fd = io.acquireOpen();
-        try {
-            return SocketIo.SOCKETS.getOption(fd, ipv6, option);
-        } finally {
-            io.release();
-        }
+        return io.call(fd -> SocketIo.SOCKETS.getOption(fd, ipv6, option));
     }
 
     /**

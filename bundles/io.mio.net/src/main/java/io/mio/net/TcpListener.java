@@ -100,6 +100,7 @@ public final class TcpListener extends InetSocket {
      *     once closed
      */
     public TcpStream accept() throws IOException {
+        // Bracketed by hand rather than with io.call: accept runs on every listener event.
         int fd = io.acquireOpen();
         int accepted;
         try {

@@ -89,13 +89,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public InetSocketAddress peerAddress() throws IOException {
-        int fd = io.acquireOpen();
-        InetSocketAddress peer;
-        try {
-            peer = SocketIo.SOCKETS.peerAddress(fd);
-        } finally {
-            io.release();
-        }
+        InetSocketAddress peer = io.call(SocketIo.SOCKETS::peerAddress);
         if (peer == null) {
             throw new NotYetConnectedException();
         }
@@ -302,12 +296,10 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      */
     public void shutdown(Shutdown how) throws IOException {
         Objects.requireNonNull(how, "how");
-        int fd = io.acquireOpen();
-        try {
+        io.call(fd -> {
             SocketIo.SOCKETS.shutdown(fd, how != Shutdown.WRITE, how != Shutdown.READ);
-        } finally {
-            io.release();
-        }
+            return null;
+        });
     }
 
     /**

@@ -121,6 +121,33 @@ final class Expect {
         }
     }
 
+    /** A connected pair on loopback, and the listener that made it; closes all three. */
+    record Connection(TcpListener listener, TcpStream client, TcpStream server) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            server.close();
+            listener.close();
+        }
+    }
+
+    /** Opens a listener, connects a client to it and accepts the server side. */
+    static Connection connection(Poll poll, Events events) throws IOException {
+        TcpListener listener = TcpListener.bind(anyLocalIpv4());
+        try {
+            TcpStream client = TcpStream.connect(listener.localAddress());
+            try {
+                return new Connection(listener, client, acceptOne(poll, events, listener));
+            } catch (IOException | RuntimeException | Error e) {
+                client.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            listener.close();
+            throw e;
+        }
+    }
+
     /** Accepts one connection, polling while none is queued; bounded by {@link #PATIENCE}. */
     static TcpStream acceptOne(Poll poll, Events events, TcpListener listener) throws IOException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();

@@ -1,6 +1,7 @@
 package io.mio.net;
 
 import static io.mio.net.Expect.acceptOne;
+import static io.mio.net.Expect.connection;
 import static io.mio.net.Expect.anyLocalIpv4;
 import static io.mio.net.Expect.expectEvents;
 import static io.mio.net.Expect.expectNoEvents;
@@ -19,6 +20,7 @@ import io.mio.Events;
 import io.mio.Interest;
 import io.mio.Poll;
 import io.mio.Token;
+import io.mio.net.Expect.Connection;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -98,9 +100,9 @@ class TcpTest {
 
     @Test
     void afterAPartialReadNoNewEventUntilMoreDataAfterADrainANewOne() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(server, SERVER, Interest.READABLE);
             client.write(new byte[] {1, 2, 3, 4});
             expectEvents(poll, events, expected(SERVER, Interest.READABLE));
@@ -123,9 +125,9 @@ class TcpTest {
 
     @Test
     void moreDataAfterAPartialReadGivesANewEvent() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(server, SERVER, Interest.READABLE);
             client.write(new byte[] {1, 2, 3, 4});
             expectEvents(poll, events, expected(SERVER, Interest.READABLE));
@@ -138,9 +140,9 @@ class TcpTest {
 
     @Test
     void readClosedWhenThePeerShutsDownItsWriting() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(server, SERVER, Interest.READABLE);
             client.shutdown(Shutdown.WRITE);
             expectEvents(poll, events, expected(SERVER, Interest.READABLE));
@@ -234,9 +236,9 @@ class TcpTest {
 
     @Test
     void noEventsAfterDeregister() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(server, SERVER, Interest.READABLE);
             poll.registry().deregister(server);
             client.write(new byte[] {1});
@@ -247,9 +249,9 @@ class TcpTest {
 
     @Test
     void writeThenDeregisterStillDelivers() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(client, CLIENT, Interest.WRITABLE);
             expectEvents(poll, events, expected(CLIENT, Interest.WRITABLE));
             assertEquals(4, client.write(new byte[] {1, 2, 3, 4}));
@@ -260,9 +262,9 @@ class TcpTest {
 
     @Test
     void closingARegisteredSocketEndsItsEventsAndItsUse() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(server, SERVER, Interest.READABLE);
             server.close();
             server.close(); // idempotent
@@ -285,9 +287,9 @@ class TcpTest {
 
     @Test
     void writesSucceedImmediatelyMany() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(client, CLIENT, Interest.WRITABLE);
             expectEvents(poll, events, expected(CLIENT, Interest.WRITABLE));
             for (int i = 0; i < 100; i++) {
@@ -302,9 +304,9 @@ class TcpTest {
 
     @Test
     void aFullSocketWouldBlockThenAWritableEventComesWhenItDrains() throws IOException {
-        try (TcpListener listener = TcpListener.bind(anyLocalIpv4());
-             TcpStream client = TcpStream.connect(listener.localAddress());
-             TcpStream server = acceptOne(poll, events, listener)) {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
             poll.registry().register(client, CLIENT, Interest.WRITABLE);
             expectEvents(poll, events, expected(CLIENT, Interest.WRITABLE));
             ByteBuffer chunk = ByteBuffer.allocateDirect(64 * 1024);

@@ -110,114 +110,91 @@ final class LinuxSockets implements Sockets {
         return SocketAddresses.decode(scratch.address);
     }
 
+    // Each transfer retries when a signal interrupted it (EINTR) and then maps what the kernel
+    // returned: bytes, end of stream, would-block, or the exception for the errno.
+
     @Override
     public int read(int fd, MemorySegment dst, boolean peek) throws IOException {
-        while (true) {
-            long n = Net.recv(fd, dst, peek ? Net.MSG_PEEK : 0);
-            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
-                return readResult(n, dst.byteSize(), peek);
-            }
-        }
+        long n;
+        do {
+            n = Net.recv(fd, dst, peek ? Net.MSG_PEEK : 0);
+        } while (n == -Errno.EINTR);
+        return (int) readResult(n, peek ? "recv(MSG_PEEK)" : "recv");
     }
 
     @Override
     public int read(int fd, long address, int length, boolean peek) throws IOException {
-        while (true) {
-            long n = Net.recv(fd, address, length, peek ? Net.MSG_PEEK : 0);
-            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
-                return readResult(n, length, peek);
-            }
-        }
-    }
-
-    private static int readResult(long n, long wanted, boolean peek) throws IOException {
-        if (n > 0) {
-            return (int) n;
-        }
-        if (n == 0) {
-            return wanted == 0 ? 0 : IoStatus.EOF;
-        }
-        if (n == -Errno.EAGAIN) {
-            return IoStatus.WOULD_BLOCK;
-        }
-        throw Errno.socketException(peek ? "recv(MSG_PEEK)" : "recv", (int) -n);
-    }
-
-    @Override
-    public int write(int fd, MemorySegment src) throws IOException {
-        while (true) {
-            long n = Net.send(fd, src, Net.MSG_NOSIGNAL);
-            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
-                return writeResult(n);
-            }
-        }
-    }
-
-    @Override
-    public int write(int fd, long address, int length) throws IOException {
-        while (true) {
-            long n = Net.send(fd, address, length, Net.MSG_NOSIGNAL);
-            if (n != -Errno.EINTR) { // a signal interrupted the call: retry it
-                return writeResult(n);
-            }
-        }
-    }
-
-    private static int writeResult(long n) throws IOException {
-        if (n >= 0) {
-            return (int) n;
-        }
-        if (n == -Errno.EAGAIN) {
-            return IoStatus.WOULD_BLOCK;
-        }
-        throw Errno.socketException("send", (int) -n);
+        long n;
+        do {
+            n = Net.recv(fd, address, length, peek ? Net.MSG_PEEK : 0);
+        } while (n == -Errno.EINTR);
+        return (int) readResult(n, peek ? "recv(MSG_PEEK)" : "recv");
     }
 
     @Override
     public long readv(int fd, ByteBuffer[] dsts, int offset, int length) throws IOException {
         MemorySegment iovecs = Iovecs.fill(Scratch.get(), dsts, offset, length);
-        try {
-            while (true) {
-                long n = Net.readv(fd, iovecs, length);
-                if (n > 0) {
-                    return n;
-                }
-                if (n == 0) {
-                    return IoStatus.EOF;
-                }
-                if (n == -Errno.EAGAIN) {
-                    return IoStatus.WOULD_BLOCK;
-                }
-                if (n != -Errno.EINTR) {
-                    throw Errno.socketException("readv", (int) -n);
-                }
-            }
-        } finally {
-            // The iovecs hold the buffers' raw addresses: keep the buffers alive until the call ends.
-            Reference.reachabilityFence(dsts);
+        long n;
+        do {
+            n = Net.readv(fd, iovecs, length);
+        } while (n == -Errno.EINTR);
+        // The iovecs hold the buffers' raw addresses: keep the buffers alive until the call ends.
+        Reference.reachabilityFence(dsts);
+        return readResult(n, "readv");
+    }
+
+    /** Callers never ask for zero bytes, so a zero from the kernel is end of stream. */
+    private static long readResult(long n, String call) throws IOException {
+        if (n > 0) {
+            return n;
         }
+        if (n == 0) {
+            return IoStatus.EOF;
+        }
+        if (n == -Errno.EAGAIN) {
+            return IoStatus.WOULD_BLOCK;
+        }
+        throw Errno.socketException(call, (int) -n);
+    }
+
+    @Override
+    public int write(int fd, MemorySegment src) throws IOException {
+        long n;
+        do {
+            n = Net.send(fd, src, Net.MSG_NOSIGNAL);
+        } while (n == -Errno.EINTR);
+        return (int) writeResult(n, "send");
+    }
+
+    @Override
+    public int write(int fd, long address, int length) throws IOException {
+        long n;
+        do {
+            n = Net.send(fd, address, length, Net.MSG_NOSIGNAL);
+        } while (n == -Errno.EINTR);
+        return (int) writeResult(n, "send");
     }
 
     @Override
     public long writev(int fd, ByteBuffer[] srcs, int offset, int length) throws IOException {
         Scratch scratch = Scratch.get();
         MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, srcs, offset, length), length);
-        try {
-            while (true) {
-                long n = Net.sendmsg(fd, message, Net.MSG_NOSIGNAL);
-                if (n >= 0) {
-                    return n;
-                }
-                if (n == -Errno.EAGAIN) {
-                    return IoStatus.WOULD_BLOCK;
-                }
-                if (n != -Errno.EINTR) {
-                    throw Errno.socketException("sendmsg", (int) -n);
-                }
-            }
-        } finally {
-            Reference.reachabilityFence(srcs);
+        long n;
+        do {
+            n = Net.sendmsg(fd, message, Net.MSG_NOSIGNAL);
+        } while (n == -Errno.EINTR);
+        Reference.reachabilityFence(srcs);
+        return writeResult(n, "sendmsg");
+    }
+
+    private static long writeResult(long n, String call) throws IOException {
+        if (n >= 0) {
+            return n;
         }
+        if (n == -Errno.EAGAIN) {
+            return IoStatus.WOULD_BLOCK;
+        }
+        throw Errno.socketException(call, (int) -n);
     }
 
     @Override
