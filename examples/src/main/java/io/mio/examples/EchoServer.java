@@ -5,6 +5,7 @@ import io.mio.Events;
 import io.mio.Interest;
 import io.mio.Poll;
 import io.mio.Token;
+import io.mio.Waker;
 import io.mio.net.TcpListener;
 import io.mio.net.TcpStream;
 import java.io.IOException;
@@ -20,12 +21,15 @@ import java.util.Arrays;
  *
  * <p>Takes the port as its argument (default 9000). This is the server the echo benchmark runs.
  */
-public final class EchoServer {
+public final class EchoServer implements AutoCloseable {
     private static final Token SERVER = new Token(0);
+    private static final Token STOP = new Token(-1);
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final Poll poll;
     private final TcpListener listener;
+    private final Waker stopper;
+    private volatile boolean stopping;
     /** Shared by every connection: bytes only stay in it within one pump. */
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private Connection[] connections = new Connection[1024];
@@ -33,9 +37,38 @@ public final class EchoServer {
     private int freeCount;
     private int used = 1; // slot 0 is the listener's token
 
-    private EchoServer(Poll poll, TcpListener listener) {
+    private EchoServer(Poll poll, TcpListener listener) throws IOException {
         this.poll = poll;
         this.listener = listener;
+        this.stopper = new Waker(poll.registry(), STOP);
+        poll.registry().register(listener, SERVER, Interest.READABLE);
+    }
+
+    /**
+     * Opens the server; {@link #run()} serves.
+     *
+     * @param address where to listen; port 0 lets the OS choose
+     * @return the server
+     * @throws IOException when the address cannot be bound
+     */
+    public static EchoServer open(InetSocketAddress address) throws IOException {
+        Poll poll = Poll.open();
+        try {
+            return new EchoServer(poll, TcpListener.bind(address, 4096));
+        } catch (IOException | RuntimeException e) {
+            poll.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The address the server listens on.
+     *
+     * @return the bound address
+     * @throws IOException when the OS refuses
+     */
+    public InetSocketAddress localAddress() throws IOException {
+        return listener.localAddress();
     }
 
     /** A connection and the bytes it could not write yet. */
@@ -57,20 +90,28 @@ public final class EchoServer {
      */
     public static void main(String[] args) throws IOException {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", Ports.fromArgs(args, 9000));
-        try (Poll poll = Poll.open(); TcpListener listener = TcpListener.bind(address, 4096)) {
-            poll.registry().register(listener, SERVER, Interest.READABLE);
-            System.out.println("echo server listening on " + listener.localAddress());
-            new EchoServer(poll, listener).run();
+        try (EchoServer server = open(address)) {
+            System.out.println("echo server listening on " + server.localAddress());
+            server.run();
         }
     }
 
-    private void run() throws IOException {
+    /**
+     * Serves until {@link #stop()} is called.
+     *
+     * @throws IOException when polling or accepting fails
+     */
+    public void run() throws IOException {
         Events events = Events.withCapacity(1024);
-        while (true) {
+        while (!stopping) {
             poll.poll(events, null);
             for (int i = 0, n = events.size(); i < n; i++) {
                 Event event = events.get(i);
-                int slot = (int) event.token().value();
+                long token = event.token().value();
+                if (token == STOP.value()) {
+                    continue; // the loop condition sees the stop
+                }
+                int slot = (int) token;
                 if (slot == 0) {
                     acceptAll();
                 } else {
@@ -129,6 +170,29 @@ public final class EchoServer {
             connections = Arrays.copyOf(connections, used * 2);
         }
         return used++;
+    }
+
+    /** Makes {@link #run()} return; safe from any thread. */
+    public void stop() {
+        stopping = true;
+        try {
+            stopper.wake();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Closes every connection, the listener and the Poll. */
+    @Override
+    public void close() {
+        for (Connection connection : connections) {
+            if (connection != null) {
+                connection.stream.close();
+            }
+        }
+        stopper.close();
+        listener.close();
+        poll.close();
     }
 
     private void close(int slot) {
