@@ -15,9 +15,10 @@ import java.util.Objects;
  * descriptor guard, turns would-block into 0, and moves buffer positions. One piece of code, so
  * that every socket type has the same conventions.
  *
- * <p>Buffers and arrays are handed to the OS in place ({@link MemorySegment#ofBuffer},
- * {@link MemorySegment#ofArray}): nothing is copied, and the segment views are short-lived
- * enough for the JIT to remove.
+ * <p>Nothing is copied. Direct buffers go to the OS by address ({@link DirectAddresses}), which
+ * makes no object per call; heap buffers, arrays and segments go as segment views of the same
+ * memory ({@link MemorySegment#ofBuffer}, {@link MemorySegment#ofArray}), which the JIT removes
+ * only where it inlines the whole call.
  */
 final class SocketIo {
     /** Mirrors the kernel's {@code IOV_MAX}: one call takes at most this many buffers. */

@@ -303,6 +303,28 @@ class TcpTest {
     }
 
     @Test
+    void aClosedListenerGetsNoEvents() throws IOException {
+        TcpListener listener = TcpListener.bind(anyLocalIpv4());
+        poll.registry().register(listener, LISTENER, Interest.READABLE);
+        listener.close();
+        expectNoEvents(poll, events);
+    }
+
+    @Test
+    void dataWrittenBeforeACloseArrivesThenEndOfStream() throws IOException {
+        try (Connection connection = connection(poll, events)) {
+            TcpStream client = connection.client();
+            TcpStream server = connection.server();
+            poll.registry().register(server, SERVER, Interest.READABLE);
+            assertEquals(4, client.write(new byte[] {1, 2, 3, 4}));
+            client.close();
+            expectEvents(poll, events, expected(SERVER, Interest.READABLE));
+            assertArrayEquals(new byte[] {1, 2, 3, 4}, readFully(poll, events, server, 4));
+            assertEquals(-1, server.read(new byte[4]));
+        }
+    }
+
+    @Test
     void aFullSocketWouldBlockThenAWritableEventComesWhenItDrains() throws IOException {
         try (Connection connection = connection(poll, events)) {
             TcpStream client = connection.client();
