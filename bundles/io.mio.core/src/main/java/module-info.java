@@ -6,8 +6,9 @@
  * {@code io.mio.net}; the operating-system code lives in backend modules that this module finds
  * with {@link java.util.ServiceLoader}.
  */
-// The qualified export names modules built after this one; javac cannot see them yet.
-@SuppressWarnings("module")
+// The qualified export names modules built after this one, which javac cannot see yet; the DS
+// annotations jar is an automatic module, required only at compile time.
+@SuppressWarnings({"module", "requires-automatic"})
 module io.mio.core {
     exports io.mio;
     exports io.mio.event;
@@ -15,4 +16,9 @@ module io.mio.core {
     exports io.mio.spi to io.mio.net, io.mio.backend.linux;
 
     uses io.mio.spi.Backend;
+
+    provides io.mio.PollProvider with io.mio.internal.SystemPollProvider;
+
+    // Declarative Services annotations: read by bnd at build time, absent at run time.
+    requires static org.osgi.service.component.annotations;
 }

@@ -1,0 +1,47 @@
+package io.mio;
+
+import java.io.IOException;
+
+/**
+ * Opens {@link Poll}s on the best backend for the running operating system: the service form of
+ * {@link Poll#open()}, for code that gets its dependencies injected rather than calling statics.
+ *
+ * <p>On the module path or the class path, find it with {@link java.util.ServiceLoader}:
+ *
+ * {@snippet :
+ * PollProvider provider = ServiceLoader.load(PollProvider.class).findFirst().orElseThrow();
+ * try (Poll poll = provider.open()) {
+ *     // register sources, poll
+ * }
+ * }
+ *
+ * <p>In an OSGi framework with Declarative Services (Apache Felix SCR), {@code io.mio.core}
+ * registers it as a service, so a component gets it by reference:
+ *
+ * {@snippet :
+ * @Reference
+ * private PollProvider polls;
+ * }
+ *
+ * <p>The backend is chosen once per process; the system property {@code io.mio.backend} forces
+ * one by name (such as {@code epoll}), and naming one that cannot run here makes
+ * {@link #open()} fail with a message that says why.
+ */
+public interface PollProvider {
+    /**
+     * The name of the backend behind the Polls this provider opens.
+     *
+     * @return such as {@code "epoll"}
+     * @throws UnsupportedOperationException when no backend can run here, saying why
+     */
+    String backend();
+
+    /**
+     * Opens a Poll; the caller closes it.
+     *
+     * @return a new Poll
+     * @throws IOException when the OS refuses
+     * @throws UnsupportedOperationException when no backend can run here, saying why
+     */
+    Poll open() throws IOException;
+}

@@ -1,0 +1,2 @@
+/** Implementation classes of {@code io.mio.core}; not exported. */
+package io.mio.internal;

@@ -1,0 +1,67 @@
+package io.mio.itest.jpms;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mio.PollProvider;
+import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Mio as a modular library: strict modules, services, encapsulation, and a real program run. */
+class ModulePathTest {
+    @Test
+    void theServiceEchoesOverTcp() throws IOException {
+        PollProvider provider = ServiceLoader.load(PollProvider.class).findFirst().orElseThrow();
+        assertEquals("epoll", provider.backend());
+        byte[] message = "round trip".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(message, EchoRoundTrip.roundTrip(provider, message));
+    }
+
+    @Test
+    void everyMioModuleIsNamedAndExportsOnlyItsApi() {
+        for (String name : List.of("io.mio.core", "io.mio.net", "io.mio.backend.linux")) {
+            Module module = ModuleLayer.boot().findModule(name).orElseThrow(() -> new AssertionError(name + " not resolved"));
+            ModuleDescriptor descriptor = module.getDescriptor();
+            assertFalse(descriptor.isAutomatic(), name + " is a real module, not an automatic one");
+            assertFalse(descriptor.isOpen(), name + " is not open");
+        }
+        Module core = PollProvider.class.getModule();
+        Module me = EchoRoundTrip.class.getModule();
+        assertTrue(core.isExported("io.mio", me));
+        assertFalse(core.isExported("io.mio.spi", me), "the SPI is exported only to Mio's own modules");
+        assertFalse(core.isExported("io.mio.internal", me));
+        assertTrue(ModuleLayer.boot().findModule("io.mio.backend.linux").orElseThrow().getDescriptor().exports().isEmpty());
+    }
+
+    @Test
+    void internalClassesCannotBeReached() throws Exception {
+        Class<?> backends = Class.forName("io.mio.spi.Backends");
+        assertThrows(IllegalAccessException.class, () -> backends.getMethod("current").invoke(null));
+        Class<?> provider = Class.forName("io.mio.internal.SystemPollProvider");
+        assertThrows(IllegalAccessException.class, () -> provider.getConstructor().newInstance());
+    }
+
+    @Test
+    void runsAsAProgramWithNativeAccessGrantedToTheBackendOnly() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java,
+                "--illegal-native-access=deny",
+                "--enable-native-access=io.mio.backend.linux",
+                "--module-path", System.getProperty("jdk.module.path"),
+                "--module", "io.mio.itest.jpms/io.mio.itest.jpms.EchoRoundTrip", "hello module path")
+                .redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program ends");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        assertEquals("echoed: hello module path (backend epoll)", output.strip(), "no warnings, just the echo");
+    }
+}
