@@ -1,0 +1,202 @@
+package io.mio.itest.osgi;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import io.mio.Event;
+import io.mio.Events;
+import io.mio.Interest;
+import io.mio.Poll;
+import io.mio.PollProvider;
+import io.mio.Token;
+import io.mio.net.TcpListener;
+import io.mio.net.TcpStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Mio's bundles in Apache Felix, as an OSGi user deploys them: the poll-creation service through
+ * Declarative Services, a real TCP round trip inside the framework, and the metadata doing its
+ * job — the Linux fragment attached, another OS's fragment left unresolved, and the internal
+ * package closed to bundles that are not Mio's own.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FelixTest {
+    private static final Token LISTENER = new Token(0);
+    private static final Token SERVER = new Token(1);
+
+    @Inject
+    private PollProvider polls;
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        String dir = System.getProperty("mio.bundles");
+        return options(
+                systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
+                systemProperty("org.ops4j.pax.url.mvn.repositories").value(System.getProperty("org.ops4j.pax.url.mvn.repositories")),
+                bundle("file:" + dir + "/org.osgi.util.function.jar"),
+                bundle("file:" + dir + "/org.osgi.util.promise.jar"),
+                bundle("file:" + dir + "/org.osgi.service.component.jar"),
+                bundle("file:" + dir + "/org.apache.felix.scr.jar"),
+                bundle("file:" + dir + "/io.mio.backend.linux.jar").noStart(),
+                bundle("file:" + dir + "/io.mio.core.jar"),
+                bundle("file:" + dir + "/io.mio.net.jar"),
+                junitBundles());
+    }
+
+    @Test
+    public void theServiceFromDeclarativeServicesEchoesOverTcp() throws Exception {
+        assertEquals("epoll", polls.backend());
+        byte[] message = "hello from Felix".getBytes(StandardCharsets.UTF_8);
+        try (Poll poll = polls.open(); TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
+            poll.registry().register(listener, LISTENER, Interest.READABLE);
+            InetSocketAddress address = listener.localAddress();
+            byte[][] echoed = new byte[1][];
+            Thread client = new Thread(() -> {
+                try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
+                    socket.setSoTimeout(10_000);
+                    OutputStream out = socket.getOutputStream();
+                    out.write(message);
+                    byte[] back = new byte[message.length];
+                    new DataInputStream(socket.getInputStream()).readFully(back);
+                    echoed[0] = back;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            client.start();
+            serveUntilDone(poll, listener, client);
+            assertArrayEquals(message, echoed[0]);
+        }
+    }
+
+    /** Echoes with Mio on this thread until the blocking client thread has its answer. */
+    private static void serveUntilDone(Poll poll, TcpListener listener, Thread client) throws Exception {
+        Events events = Events.withCapacity(8);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
+        TcpStream server = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            while (client.isAlive() && System.nanoTime() < deadline) {
+                poll.poll(events, Duration.ofMillis(50));
+                for (Event event : events) {
+                    if (event.token().equals(LISTENER) && server == null && (server = listener.accept()) != null) {
+                        poll.registry().register(server, SERVER, Interest.READABLE);
+                    } else if (event.token().equals(SERVER)) {
+                        while (server.read(buffer.clear()) > 0) {
+                            server.write(buffer.flip());
+                        }
+                    }
+                }
+            }
+            client.join(1_000);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    public void theLinuxBackendIsAttachedToTheCore() {
+        Bundle backend = installed("io.mio.backend.linux");
+        assertEquals(Bundle.RESOLVED, backend.getState());
+        List<BundleWire> hosts = backend.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.host");
+        assertEquals("io.mio.core", hosts.get(0).getProvider().getSymbolicName());
+        assertEquals(Bundle.ACTIVE, installed("io.mio.core").getState());
+        assertEquals(Bundle.ACTIVE, installed("io.mio.net").getState());
+    }
+
+    @Test
+    public void aFragmentForAnotherOsStaysUnresolved() throws Exception {
+        Bundle windows = install("io.mio.backend.fakewindows",
+                "Fragment-Host", "io.mio.core",
+                "Require-Capability", "osgi.native;filter:=\"(osgi.native.osname~=win32)\"");
+        try {
+            assertFalse(frameworkWiring().resolveBundles(Set.of(windows)));
+            assertEquals(Bundle.INSTALLED, windows.getState());
+        } finally {
+            windows.uninstall();
+        }
+    }
+
+    @Test
+    public void aStrangerCannotImportTheInternalPackage() throws Exception {
+        Bundle stranger = install("io.mio.itest.stranger", "Import-Package", "io.mio.spi");
+        Bundle friend = install("io.mio.itest.friend", "Import-Package", "io.mio.spi;mio-internal=true");
+        try {
+            assertFalse("the mandatory attribute keeps strangers out", frameworkWiring().resolveBundles(Set.of(stranger)));
+            assertEquals(Bundle.INSTALLED, stranger.getState());
+            assertTrue("a bundle that names the attribute wires", frameworkWiring().resolveBundles(Set.of(friend)));
+        } finally {
+            stranger.uninstall();
+            friend.uninstall();
+        }
+    }
+
+    private Bundle installed(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError(symbolicName + " is not installed");
+    }
+
+    private FrameworkWiring frameworkWiring() {
+        return context.getBundle(0).adapt(FrameworkWiring.class);
+    }
+
+    /** Installs an empty bundle whose manifest has the given headers beside its name. */
+    private Bundle install(String symbolicName, String... headers) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        for (int i = 0; i < headers.length; i += 2) {
+            main.putValue(headers[i], headers[i + 1]);
+        }
+        Path jar = Files.createTempFile(symbolicName, ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return context.installBundle(jar.toUri().toString());
+    }
+}
