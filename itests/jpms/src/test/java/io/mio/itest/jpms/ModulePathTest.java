@@ -11,12 +11,13 @@ import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Mio as a modular library: strict modules, services, encapsulation, and a real program run. */
+/** Mio as a library: strict modules, services, encapsulation, and real program runs on the module and class paths. */
 class ModulePathTest {
     @Test
     void theServiceEchoesOverTcp() throws IOException {
@@ -52,16 +53,32 @@ class ModulePathTest {
 
     @Test
     void runsAsAProgramWithNativeAccessGrantedToTheBackendOnly() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java,
-                "--illegal-native-access=deny",
+        assertEquals("echoed: hello module path (backend epoll)", run(
                 "--enable-native-access=io.mio.backend.linux",
                 "--module-path", System.getProperty("jdk.module.path"),
-                "--module", "io.mio.itest.jpms/io.mio.itest.jpms.EchoRoundTrip", "hello module path")
-                .redirectErrorStream(true).start();
+                "--module", "io.mio.itest.jpms/io.mio.itest.jpms.EchoRoundTrip", "hello module path"),
+                "no warnings, just the echo");
+    }
+
+    @Test
+    void runsFromTheClassPathToo() throws Exception {
+        // The same jars on the class path: module descriptors are ignored, and the services are
+        // found through their META-INF/services entries.
+        assertEquals("echoed: hello class path (backend epoll)", run(
+                "--enable-native-access=ALL-UNNAMED",
+                "--class-path", System.getProperty("jdk.module.path"),
+                "io.mio.itest.jpms.EchoRoundTrip", "hello class path"));
+    }
+
+    /** Runs a JVM that refuses native access to all but what the arguments grant; returns its output. */
+    private static String run(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--illegal-native-access=deny"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program ends");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
-        assertEquals("echoed: hello module path (backend epoll)", output.strip(), "no warnings, just the echo");
+        return output.strip();
     }
 }

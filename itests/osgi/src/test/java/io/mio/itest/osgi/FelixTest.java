@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -47,7 +48,9 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * Mio's bundles in Apache Felix, as an OSGi user deploys them: the poll-creation service through
+ * Mio's Karaf feature in Apache Felix, as an OSGi user deploys it (Karaf itself does not run on
+ * JDK 25; {@code karaf:verify} resolves the same feature in Karaf's resolver): the poll-creation
+ * service through
  * Declarative Services, a real TCP round trip inside the framework, and the metadata doing its
  * job — the Linux fragment attached, another OS's fragment left unresolved, and the internal
  * package closed to bundles that are not Mio's own.
@@ -65,18 +68,17 @@ public class FelixTest {
     private BundleContext context;
 
     @Configuration
-    public Option[] config() {
+    public Option[] config() throws Exception {
         String dir = System.getProperty("mio.bundles");
         return options(
                 systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
                 systemProperty("org.ops4j.pax.url.mvn.repositories").value(System.getProperty("org.ops4j.pax.url.mvn.repositories")),
+                // The feature's prerequisite, Karaf's scr feature: Felix SCR and what it needs.
                 bundle("file:" + dir + "/org.osgi.util.function.jar"),
                 bundle("file:" + dir + "/org.osgi.util.promise.jar"),
                 bundle("file:" + dir + "/org.osgi.service.component.jar"),
                 bundle("file:" + dir + "/org.apache.felix.scr.jar"),
-                bundle("file:" + dir + "/io.mio.backend.linux.jar").noStart(),
-                bundle("file:" + dir + "/io.mio.core.jar"),
-                bundle("file:" + dir + "/io.mio.net.jar"),
+                composite(FeatureBundles.of(Path.of(System.getProperty("mio.feature")), Path.of(dir)).toArray(Option[]::new)),
                 junitBundles());
     }
 
