@@ -24,5 +24,13 @@ public enum SocketOpt {
     /** {@code IP_TOS} on IPv4 sockets, {@code IPV6_TCLASS} on IPv6 ones. */
     TRAFFIC_CLASS,
     /** {@code IPV6_V6ONLY}: 0 or 1. */
-    IPV6_ONLY
+    IPV6_ONLY,
+    /** {@code SO_BROADCAST}: 0 or 1. */
+    BROADCAST,
+    /** {@code IP_MULTICAST_LOOP}: 0 or 1, whatever the socket's family. */
+    MULTICAST_LOOP_V4,
+    /** {@code IP_MULTICAST_TTL}: hops, whatever the socket's family. */
+    MULTICAST_TTL_V4,
+    /** {@code IPV6_MULTICAST_LOOP}: 0 or 1. */
+    MULTICAST_LOOP_V6
 }

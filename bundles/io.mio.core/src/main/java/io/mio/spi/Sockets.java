@@ -26,6 +26,15 @@ public interface Sockets extends Descriptor.Closer {
     int openTcp(boolean ipv6) throws IOException;
 
     /**
+     * Opens a UDP socket, non-blocking and close-on-exec in one call.
+     *
+     * @param ipv6 {@code true} for IPv6, else IPv4
+     * @return the new descriptor
+     * @throws IOException when the OS refuses
+     */
+    int openUdp(boolean ipv6) throws IOException;
+
+    /**
      * Binds a socket.
      *
      * @param fd the socket
@@ -125,6 +134,78 @@ public interface Sockets extends Descriptor.Closer {
      * @throws IOException when the connection failed
      */
     int write(int fd, MemorySegment src) throws IOException;
+
+    /**
+     * Receives one datagram into {@code dst}, truncating it to fit as the OS does, and keeps its
+     * sender for {@link #senderAddress()}.
+     *
+     * @param fd the socket
+     * @param dst the memory to fill, its whole size
+     * @param peek {@code true} to leave the datagram queued
+     * @return the datagram's full length, which exceeds {@code dst}'s size when it was truncated,
+     *     or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS reports an error, such as an ICMP port unreachable
+     */
+    int receive(int fd, MemorySegment dst, boolean peek) throws IOException;
+
+    /**
+     * Receives one datagram into native memory given by its address; see
+     * {@link #receive(int, MemorySegment, boolean)}.
+     *
+     * @param fd the socket
+     * @param address the first byte to fill; the caller keeps the memory alive during the call
+     * @param length the space there
+     * @param peek {@code true} to leave the datagram queued
+     * @return the datagram's full length, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS reports an error
+     */
+    int receive(int fd, long address, int length, boolean peek) throws IOException;
+
+    /**
+     * The sender of the datagram the calling thread received last; valid until its next call.
+     *
+     * @return the sender, or {@code null} when the OS gave none (a connected socket may not)
+     */
+    InetSocketAddress senderAddress();
+
+    /**
+     * Sends one datagram from {@code src}; never raises {@code SIGPIPE}.
+     *
+     * @param fd the socket
+     * @param src the datagram, its whole size
+     * @param target where to send it, or {@code null} for a connected socket's peer
+     * @return the bytes sent, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS refuses
+     */
+    int send(int fd, MemorySegment src, InetSocketAddress target) throws IOException;
+
+    /**
+     * Sends one datagram from native memory given by its address; see
+     * {@link #send(int, MemorySegment, InetSocketAddress)}.
+     *
+     * @param fd the socket
+     * @param address the first byte; the caller keeps the memory alive during the call
+     * @param length the datagram's length
+     * @param target where to send it, or {@code null} for a connected socket's peer
+     * @return the bytes sent, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS refuses
+     */
+    int send(int fd, long address, int length, InetSocketAddress target) throws IOException;
+
+    /**
+     * Joins or leaves a multicast group.
+     *
+     * @param fd the socket
+     * @param group an IPv4 or IPv6 multicast address
+     * @param interfaceAddress for IPv4, the local interface's address (the any-address lets the
+     *     OS choose); ignored for IPv6
+     * @param interfaceIndex for IPv6, the interface's index (0 lets the OS choose); ignored for
+     *     IPv4
+     * @param join {@code true} to join, {@code false} to leave
+     * @throws IOException when the OS refuses (such as leaving a group not joined)
+     */
+    void multicastMembership(int fd, java.net.InetAddress group, java.net.InetAddress interfaceAddress,
+            int interfaceIndex, boolean join) throws IOException;
 
     /**
      * Reads into direct buffers in one call, filling each from its position to its limit. The

@@ -22,7 +22,7 @@ import java.util.Set;
  * closing, the local address, the pending error, TTL and typed options. Package-private, so that
  * its public methods appear as each socket type's own.
  */
-abstract sealed class InetSocket implements Source, Channel permits TcpListener, TcpStream {
+abstract sealed class InetSocket implements Source, Channel permits TcpListener, TcpStream, UdpSocket {
     final IoSource io;
     final boolean ipv6;
 
@@ -32,9 +32,11 @@ abstract sealed class InetSocket implements Source, Channel permits TcpListener,
     }
 
     /** Opens a socket of {@code address}'s family, closing it again when {@code setUp} fails. */
-    static IoSource open(InetSocketAddress address, SetUp setUp) throws IOException {
+    static IoSource open(InetSocketAddress address, boolean datagram, SetUp setUp) throws IOException {
         Objects.requireNonNull(address, "address");
-        IoSource io = new IoSource(SocketIo.SOCKETS.openTcp(isIpv6(address)), SocketIo.SOCKETS);
+        boolean ipv6 = isIpv6(address);
+        int opened = datagram ? SocketIo.SOCKETS.openUdp(ipv6) : SocketIo.SOCKETS.openTcp(ipv6);
+        IoSource io = new IoSource(opened, SocketIo.SOCKETS);
         try {
             io.call(fd -> {
                 setUp.run(fd);
@@ -188,7 +190,8 @@ abstract sealed class InetSocket implements Source, Channel permits TcpListener,
             StandardSocketOptions.SO_RCVBUF, SocketOpt.RECEIVE_BUFFER,
             StandardSocketOptions.SO_SNDBUF, SocketOpt.SEND_BUFFER,
             StandardSocketOptions.TCP_NODELAY, SocketOpt.TCP_NODELAY,
-            StandardSocketOptions.IP_TOS, SocketOpt.TRAFFIC_CLASS);
+            StandardSocketOptions.IP_TOS, SocketOpt.TRAFFIC_CLASS,
+            StandardSocketOptions.SO_BROADCAST, SocketOpt.BROADCAST);
 
     final void setInt(SocketOpt option, int value) throws IOException {
         io.call(fd -> {

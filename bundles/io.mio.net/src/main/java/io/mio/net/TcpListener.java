@@ -80,7 +80,7 @@ public final class TcpListener extends InetSocket {
         if (backlog < 1) {
             throw new IllegalArgumentException("backlog must be at least 1, was " + backlog);
         }
-        IoSource io = open(address, fd -> {
+        IoSource io = open(address, false, fd -> {
             SocketIo.SOCKETS.setOption(fd, isIpv6(address), SocketOpt.REUSE_ADDRESS, 1);
             SocketIo.SOCKETS.bind(fd, address);
             SocketIo.SOCKETS.listen(fd, backlog);

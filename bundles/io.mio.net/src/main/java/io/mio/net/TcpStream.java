@@ -75,7 +75,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      * @throws java.nio.channels.UnresolvedAddressException when the address is not resolved
      */
     public static TcpStream connect(InetSocketAddress address) throws IOException {
-        IoSource io = open(address, fd -> SocketIo.SOCKETS.connect(fd, address));
+        IoSource io = open(address, false, fd -> SocketIo.SOCKETS.connect(fd, address));
         return new TcpStream(io, isIpv6(address));
     }
 

@@ -27,7 +27,16 @@ final class LinuxSockets implements Sockets {
 
     @Override
     public int openTcp(boolean ipv6) throws IOException {
-        int fd = Net.socket(ipv6 ? Net.AF_INET6 : Net.AF_INET, Net.SOCK_STREAM | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC, 0);
+        return open(ipv6 ? Net.AF_INET6 : Net.AF_INET, Net.SOCK_STREAM);
+    }
+
+    @Override
+    public int openUdp(boolean ipv6) throws IOException {
+        return open(ipv6 ? Net.AF_INET6 : Net.AF_INET, Net.SOCK_DGRAM);
+    }
+
+    private static int open(int domain, int type) throws IOException {
+        int fd = Net.socket(domain, type | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC, 0);
         if (fd < 0) {
             throw Errno.socketException("socket", -fd);
         }
@@ -163,7 +172,7 @@ final class LinuxSockets implements Sockets {
         do {
             n = Net.send(fd, src, Net.MSG_NOSIGNAL);
         } while (n == -Errno.EINTR);
-        return (int) writeResult(n, "send");
+        return (int) lengthResult(n, "send");
     }
 
     @Override
@@ -172,7 +181,7 @@ final class LinuxSockets implements Sockets {
         do {
             n = Net.send(fd, address, length, Net.MSG_NOSIGNAL);
         } while (n == -Errno.EINTR);
-        return (int) writeResult(n, "send");
+        return (int) lengthResult(n, "send");
     }
 
     @Override
@@ -184,10 +193,11 @@ final class LinuxSockets implements Sockets {
             n = Net.sendmsg(fd, message, Net.MSG_NOSIGNAL);
         } while (n == -Errno.EINTR);
         Reference.reachabilityFence(srcs);
-        return writeResult(n, "sendmsg");
+        return lengthResult(n, "sendmsg");
     }
 
-    private static long writeResult(long n, String call) throws IOException {
+    /** For sends and datagrams, where 0 is a length like any other: only would-block and errors are not. */
+    private static long lengthResult(long n, String call) throws IOException {
         if (n >= 0) {
             return n;
         }
@@ -195,6 +205,66 @@ final class LinuxSockets implements Sockets {
             return IoStatus.WOULD_BLOCK;
         }
         throw Errno.socketException(call, (int) -n);
+    }
+
+    @Override
+    public int receive(int fd, MemorySegment dst, boolean peek) throws IOException {
+        Scratch scratch = Scratch.get();
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
+        long n;
+        do {
+            n = Net.recvfrom(fd, dst, Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
+        } while (n == -Errno.EINTR);
+        return (int) lengthResult(n, "recvfrom");
+    }
+
+    @Override
+    public int receive(int fd, long address, int length, boolean peek) throws IOException {
+        Scratch scratch = Scratch.get();
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
+        long n;
+        do {
+            n = Net.recvfrom(fd, address, length, Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
+        } while (n == -Errno.EINTR);
+        return (int) lengthResult(n, "recvfrom");
+    }
+
+    @Override
+    public InetSocketAddress senderAddress() {
+        Scratch scratch = Scratch.get();
+        if (scratch.length.get(ValueLayout.JAVA_INT, 0) == 0) {
+            return null;
+        }
+        int family = scratch.address.get(ValueLayout.JAVA_SHORT, 0);
+        return family == Net.AF_INET || family == Net.AF_INET6 ? SocketAddresses.decode(scratch.address) : null;
+    }
+
+    @Override
+    public int send(int fd, MemorySegment src, InetSocketAddress target) throws IOException {
+        MemorySegment to = Scratch.get().address;
+        int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
+        long n;
+        do {
+            n = Net.sendto(fd, src, Net.MSG_NOSIGNAL, target == null ? MemorySegment.NULL : to, toLength);
+        } while (n == -Errno.EINTR);
+        return (int) lengthResult(n, "sendto");
+    }
+
+    @Override
+    public int send(int fd, long address, int length, InetSocketAddress target) throws IOException {
+        MemorySegment to = Scratch.get().address;
+        int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
+        long n;
+        do {
+            n = Net.sendto(fd, address, length, Net.MSG_NOSIGNAL, target == null ? MemorySegment.NULL : to, toLength);
+        } while (n == -Errno.EINTR);
+        return (int) lengthResult(n, "sendto");
+    }
+
+    @Override
+    public void multicastMembership(int fd, java.net.InetAddress group, java.net.InetAddress interfaceAddress,
+            int interfaceIndex, boolean join) throws IOException {
+        SocketOptions.multicastMembership(fd, group, interfaceAddress, interfaceIndex, join);
     }
 
     @Override

@@ -39,7 +39,15 @@ final class Net {
     static final int IP_TTL = 2;
     static final int IPPROTO_TCP = 6;
     static final int TCP_NODELAY = 1;
+    static final int SO_BROADCAST = 6;
+    static final int IP_MULTICAST_TTL = 33;
+    static final int IP_MULTICAST_LOOP = 34;
+    static final int IP_ADD_MEMBERSHIP = 35;
+    static final int IP_DROP_MEMBERSHIP = 36;
     static final int IPPROTO_IPV6 = 41;
+    static final int IPV6_MULTICAST_LOOP = 19;
+    static final int IPV6_ADD_MEMBERSHIP = 20;
+    static final int IPV6_DROP_MEMBERSHIP = 21;
     static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_V6ONLY = 26;
     static final int IPV6_TCLASS = 67;
@@ -48,6 +56,7 @@ final class Net {
     static final int SHUT_WR = 1;
     static final int SHUT_RDWR = 2;
     static final int MSG_PEEK = 0x2;
+    static final int MSG_TRUNC = 0x20;
     static final int MSG_NOSIGNAL = 0x4000;
 
     private static final MethodHandle SOCKET = Libc.downcall("socket",
@@ -79,6 +88,14 @@ final class Net {
             FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_SIZE_T, C_INT), true);
     private static final MethodHandle SEND_ADDRESS = Libc.downcall("send",
             FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_SIZE_T, C_INT), true);
+    private static final MethodHandle RECVFROM = Libc.downcall("recvfrom",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_INT, C_POINTER, C_POINTER), true);
+    private static final MethodHandle RECVFROM_ADDRESS = Libc.downcall("recvfrom",
+            FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_SIZE_T, C_INT, C_POINTER, C_POINTER), true);
+    private static final MethodHandle SENDTO = Libc.downcall("sendto",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_INT, C_POINTER, C_INT), true);
+    private static final MethodHandle SENDTO_ADDRESS = Libc.downcall("sendto",
+            FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_SIZE_T, C_INT, C_POINTER, C_INT), true);
     private static final MethodHandle READV = Libc.downcall("readv",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
     private static final MethodHandle SENDMSG = Libc.downcall("sendmsg",
@@ -207,6 +224,42 @@ final class Net {
         MemorySegment errno = Scratch.get().errno;
         try {
             return Libc.result((long) SEND_ADDRESS.invokeExact(errno, fd, address, length, flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long recvfrom(int fd, MemorySegment buf, int flags, MemorySegment from, MemorySegment fromLength) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) RECVFROM.invokeExact(errno, fd, buf, buf.byteSize(), flags, from, fromLength), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long recvfrom(int fd, long address, long length, int flags, MemorySegment from, MemorySegment fromLength) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) RECVFROM_ADDRESS.invokeExact(errno, fd, address, length, flags, from, fromLength), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long sendto(int fd, MemorySegment buf, int flags, MemorySegment to, int toLength) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) SENDTO.invokeExact(errno, fd, buf, buf.byteSize(), flags, to, toLength), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long sendto(int fd, long address, long length, int flags, MemorySegment to, int toLength) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) SENDTO_ADDRESS.invokeExact(errno, fd, address, length, flags, to, toLength), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

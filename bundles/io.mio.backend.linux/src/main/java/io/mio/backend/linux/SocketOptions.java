@@ -4,6 +4,8 @@ import io.mio.spi.SocketOpt;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 
 /** Maps {@link SocketOpt} to Linux's level and name, and moves the values through scratch memory. */
 final class SocketOptions {
@@ -34,6 +36,28 @@ final class SocketOptions {
         return getInt(fd, levelName >>> 16, levelName & 0xFFFF, option.name());
     }
 
+    /** {@code IP_ADD_MEMBERSHIP} and its kin, with {@code struct ip_mreq} or {@code struct ipv6_mreq}. */
+    static void multicastMembership(int fd, InetAddress group, InetAddress interfaceAddress, int interfaceIndex, boolean join)
+            throws IOException {
+        MemorySegment request = Scratch.get().value;
+        byte[] groupBytes = group.getAddress();
+        if (group instanceof Inet4Address) {
+            MemorySegment.copy(groupBytes, 0, request, ValueLayout.JAVA_BYTE, 0, 4);
+            byte[] local = interfaceAddress == null ? new byte[4] : interfaceAddress.getAddress();
+            if (local.length != 4) {
+                throw new IllegalArgumentException("an IPv4 group needs an IPv4 interface address, not " + interfaceAddress);
+            }
+            MemorySegment.copy(local, 0, request, ValueLayout.JAVA_BYTE, 4, 4);
+            check(Net.setsockopt(fd, Net.IPPROTO_IP, join ? Net.IP_ADD_MEMBERSHIP : Net.IP_DROP_MEMBERSHIP, request, 8),
+                    join ? "setsockopt(IP_ADD_MEMBERSHIP)" : "setsockopt(IP_DROP_MEMBERSHIP)");
+            return;
+        }
+        MemorySegment.copy(groupBytes, 0, request, ValueLayout.JAVA_BYTE, 0, 16);
+        request.set(ValueLayout.JAVA_INT, 16, interfaceIndex);
+        check(Net.setsockopt(fd, Net.IPPROTO_IPV6, join ? Net.IPV6_ADD_MEMBERSHIP : Net.IPV6_DROP_MEMBERSHIP, request, 20),
+                join ? "setsockopt(IPV6_ADD_MEMBERSHIP)" : "setsockopt(IPV6_DROP_MEMBERSHIP)");
+    }
+
     static int getInt(int fd, int level, int name, String what) throws IOException {
         Scratch scratch = Scratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, 4);
@@ -53,6 +77,10 @@ final class SocketOptions {
             case TTL -> ipv6 ? Net.IPPROTO_IPV6 << 16 | Net.IPV6_UNICAST_HOPS : Net.IPPROTO_IP << 16 | Net.IP_TTL;
             case TRAFFIC_CLASS -> ipv6 ? Net.IPPROTO_IPV6 << 16 | Net.IPV6_TCLASS : Net.IPPROTO_IP << 16 | Net.IP_TOS;
             case IPV6_ONLY -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_V6ONLY;
+            case BROADCAST -> Net.SOL_SOCKET << 16 | Net.SO_BROADCAST;
+            case MULTICAST_LOOP_V4 -> Net.IPPROTO_IP << 16 | Net.IP_MULTICAST_LOOP;
+            case MULTICAST_TTL_V4 -> Net.IPPROTO_IP << 16 | Net.IP_MULTICAST_TTL;
+            case MULTICAST_LOOP_V6 -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_MULTICAST_LOOP;
             case LINGER -> throw new AssertionError("handled by the caller");
         };
     }

@@ -1,0 +1,97 @@
+package io.mio.net;
+
+import io.mio.spi.IoSource;
+import io.mio.spi.IoStatus;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * The transfers of datagram sockets. Unlike a stream, a datagram may be empty, so 0 is a length
+ * like any other and would-block is {@link UdpSocket#WOULD_BLOCK}. Memory goes to the OS as in
+ * {@link SocketIo}: direct buffers by address, everything else as a view, nothing copied.
+ */
+final class DatagramIo {
+    private DatagramIo() {}
+
+    /** Receives into {@code dst}'s remaining space; returns the datagram's full length or {@link UdpSocket#WOULD_BLOCK}. */
+    static int receive(IoSource io, ByteBuffer dst, boolean peek) throws IOException {
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("read-only buffer");
+        }
+        int position = dst.position();
+        int space = dst.limit() - position;
+        long base = dst.isDirect() ? DirectAddresses.base(dst) : -1;
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = base < 0
+                    ? SocketIo.SOCKETS.receive(fd, MemorySegment.ofBuffer(dst), peek)
+                    : SocketIo.SOCKETS.receive(fd, base + position, space, peek);
+        } finally {
+            io.release();
+            Reference.reachabilityFence(dst);
+        }
+        if (n == IoStatus.WOULD_BLOCK) {
+            return UdpSocket.WOULD_BLOCK;
+        }
+        dst.position(position + Math.min(n, space));
+        return n;
+    }
+
+    /** Receives into part of {@code dst}; returns the datagram's full length or {@link UdpSocket#WOULD_BLOCK}. */
+    static int receive(IoSource io, byte[] dst, int offset, int length, boolean peek) throws IOException {
+        Objects.checkFromIndexSize(offset, length, dst.length);
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = SocketIo.SOCKETS.receive(fd, MemorySegment.ofArray(dst).asSlice(offset, length), peek);
+        } finally {
+            io.release();
+        }
+        return n == IoStatus.WOULD_BLOCK ? UdpSocket.WOULD_BLOCK : n;
+    }
+
+    /** The sender of the datagram this thread received last. */
+    static InetSocketAddress sender() {
+        return SocketIo.SOCKETS.senderAddress();
+    }
+
+    /** Sends {@code src}'s remaining bytes as one datagram; returns the bytes sent or {@link UdpSocket#WOULD_BLOCK}. */
+    static int send(IoSource io, ByteBuffer src, InetSocketAddress target) throws IOException {
+        int position = src.position();
+        int length = src.limit() - position;
+        long base = src.isDirect() ? DirectAddresses.base(src) : -1;
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = base < 0
+                    ? SocketIo.SOCKETS.send(fd, MemorySegment.ofBuffer(src), target)
+                    : SocketIo.SOCKETS.send(fd, base + position, length, target);
+        } finally {
+            io.release();
+            Reference.reachabilityFence(src);
+        }
+        if (n == IoStatus.WOULD_BLOCK) {
+            return UdpSocket.WOULD_BLOCK;
+        }
+        src.position(position + n);
+        return n;
+    }
+
+    /** Sends part of {@code src} as one datagram; returns the bytes sent or {@link UdpSocket#WOULD_BLOCK}. */
+    static int send(IoSource io, byte[] src, int offset, int length, InetSocketAddress target) throws IOException {
+        Objects.checkFromIndexSize(offset, length, src.length);
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = SocketIo.SOCKETS.send(fd, MemorySegment.ofArray(src).asSlice(offset, length), target);
+        } finally {
+            io.release();
+        }
+        return n == IoStatus.WOULD_BLOCK ? UdpSocket.WOULD_BLOCK : n;
+    }
+}
