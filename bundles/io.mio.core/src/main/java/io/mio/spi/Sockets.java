@@ -2,7 +2,7 @@ package io.mio.spi;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -35,13 +35,42 @@ public interface Sockets extends Descriptor.Closer {
     int openUdp(boolean ipv6) throws IOException;
 
     /**
+     * Opens a Unix-domain socket, non-blocking and close-on-exec in one call.
+     *
+     * @param datagram {@code true} for a datagram socket, else a stream socket
+     * @return the new descriptor
+     * @throws IOException when the OS refuses
+     */
+    int openUnix(boolean datagram) throws IOException;
+
+    /**
+     * Opens a connected pair of Unix-domain sockets, non-blocking and close-on-exec.
+     *
+     * @param datagram {@code true} for datagram sockets, else stream sockets
+     * @return the two descriptors, the first in the high 32 bits
+     * @throws IOException when the OS refuses
+     */
+    long socketPair(boolean datagram) throws IOException;
+
+    /**
+     * The credentials of the process at the other end of a connected Unix-domain socket, as they
+     * were when it connected ({@code SO_PEERCRED}).
+     *
+     * @param fd the socket
+     * @return the process id, user id and group id, in that order
+     * @throws IOException when the OS refuses or has no such option
+     */
+    int[] peerCredentials(int fd) throws IOException;
+
+    /**
      * Binds a socket.
      *
      * @param fd the socket
-     * @param address a resolved address of the socket's family
+     * @param address a resolved {@link java.net.InetSocketAddress} or a {@link UnixName}, of the
+     *     socket's family
      * @throws IOException {@link java.net.BindException} when the address is taken or not local
      */
-    void bind(int fd, InetSocketAddress address) throws IOException;
+    void bind(int fd, SocketAddress address) throws IOException;
 
     /**
      * Makes a bound socket listen.
@@ -70,7 +99,7 @@ public interface Sockets extends Descriptor.Closer {
      *     reports the outcome)
      * @throws IOException {@link java.net.ConnectException} when refused at once
      */
-    boolean connect(int fd, InetSocketAddress address) throws IOException;
+    boolean connect(int fd, SocketAddress address) throws IOException;
 
     /**
      * The socket's own address.
@@ -79,7 +108,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bound address
      * @throws IOException when the OS refuses
      */
-    InetSocketAddress localAddress(int fd) throws IOException;
+    SocketAddress localAddress(int fd) throws IOException;
 
     /**
      * The connected peer's address.
@@ -88,7 +117,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the peer's address, or {@code null} when not (yet) connected
      * @throws IOException when the OS refuses for another reason
      */
-    InetSocketAddress peerAddress(int fd) throws IOException;
+    SocketAddress peerAddress(int fd) throws IOException;
 
     /**
      * Reads into {@code dst}.
@@ -166,7 +195,7 @@ public interface Sockets extends Descriptor.Closer {
      *
      * @return the sender, or {@code null} when the OS gave none (a connected socket may not)
      */
-    InetSocketAddress senderAddress();
+    SocketAddress senderAddress();
 
     /**
      * Sends one datagram from {@code src}; never raises {@code SIGPIPE}.
@@ -177,11 +206,11 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes sent, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses
      */
-    int send(int fd, MemorySegment src, InetSocketAddress target) throws IOException;
+    int send(int fd, MemorySegment src, SocketAddress target) throws IOException;
 
     /**
      * Sends one datagram from native memory given by its address; see
-     * {@link #send(int, MemorySegment, InetSocketAddress)}.
+     * {@link #send(int, MemorySegment, SocketAddress)}.
      *
      * @param fd the socket
      * @param address the first byte; the caller keeps the memory alive during the call
@@ -190,7 +219,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes sent, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses
      */
-    int send(int fd, long address, int length, InetSocketAddress target) throws IOException;
+    int send(int fd, long address, int length, SocketAddress target) throws IOException;
 
     /**
      * Joins or leaves a multicast group.

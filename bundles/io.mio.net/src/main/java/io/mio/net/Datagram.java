@@ -1,13 +1,16 @@
 package io.mio.net;
 
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
 /**
- * What {@link UdpSocket#recvFrom} tells about the datagram it received.
+ * What {@link UdpSocket#recvFrom} and {@link UnixDatagram#recvFrom} tell about the datagram they
+ * received.
  *
+ * @param <A> the sender's address type
+
  * @param sender where the datagram came from
  * @param length the datagram's full length as sent, which may exceed what was stored
  * @param truncated {@code true} when the datagram did not fit the space given: the OS stored
  *     what fitted and discarded the rest
  */
-public record Datagram(InetSocketAddress sender, int length, boolean truncated) {}
+public record Datagram<A extends SocketAddress>(A sender, int length, boolean truncated) {}

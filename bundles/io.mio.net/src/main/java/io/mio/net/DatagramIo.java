@@ -5,7 +5,7 @@ import io.mio.spi.IoStatus;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -15,6 +15,9 @@ import java.util.Objects;
  * {@link SocketIo}: direct buffers by address, everything else as a view, nothing copied.
  */
 final class DatagramIo {
+    /** What a datagram transfer returns when it would block: 0 is the length of an empty datagram. */
+    static final int WOULD_BLOCK = -1;
+
     private DatagramIo() {}
 
     /** Receives into {@code dst}'s remaining space; returns the datagram's full length or {@link UdpSocket#WOULD_BLOCK}. */
@@ -36,7 +39,7 @@ final class DatagramIo {
             Reference.reachabilityFence(dst);
         }
         if (n == IoStatus.WOULD_BLOCK) {
-            return UdpSocket.WOULD_BLOCK;
+            return WOULD_BLOCK;
         }
         dst.position(position + Math.min(n, space));
         return n;
@@ -52,16 +55,16 @@ final class DatagramIo {
         } finally {
             io.release();
         }
-        return n == IoStatus.WOULD_BLOCK ? UdpSocket.WOULD_BLOCK : n;
+        return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
     }
 
     /** The sender of the datagram this thread received last. */
-    static InetSocketAddress sender() {
+    static SocketAddress sender() {
         return SocketIo.SOCKETS.senderAddress();
     }
 
     /** Sends {@code src}'s remaining bytes as one datagram; returns the bytes sent or {@link UdpSocket#WOULD_BLOCK}. */
-    static int send(IoSource io, ByteBuffer src, InetSocketAddress target) throws IOException {
+    static int send(IoSource io, ByteBuffer src, SocketAddress target) throws IOException {
         int position = src.position();
         int length = src.limit() - position;
         long base = src.isDirect() ? DirectAddresses.base(src) : -1;
@@ -76,14 +79,14 @@ final class DatagramIo {
             Reference.reachabilityFence(src);
         }
         if (n == IoStatus.WOULD_BLOCK) {
-            return UdpSocket.WOULD_BLOCK;
+            return WOULD_BLOCK;
         }
         src.position(position + n);
         return n;
     }
 
     /** Sends part of {@code src} as one datagram; returns the bytes sent or {@link UdpSocket#WOULD_BLOCK}. */
-    static int send(IoSource io, byte[] src, int offset, int length, InetSocketAddress target) throws IOException {
+    static int send(IoSource io, byte[] src, int offset, int length, SocketAddress target) throws IOException {
         Objects.checkFromIndexSize(offset, length, src.length);
         int fd = io.acquireOpen();
         int n;
@@ -92,6 +95,6 @@ final class DatagramIo {
         } finally {
             io.release();
         }
-        return n == IoStatus.WOULD_BLOCK ? UdpSocket.WOULD_BLOCK : n;
+        return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
     }
 }

@@ -225,6 +225,14 @@ final class SocketIo {
         }
     }
 
+    static void shutdown(IoSource io, Shutdown how) throws IOException {
+        Objects.requireNonNull(how, "how");
+        io.call(fd -> {
+            SOCKETS.shutdown(fd, how != Shutdown.WRITE, how != Shutdown.READ);
+            return null;
+        });
+    }
+
     /** One call moves at most {@code Integer.MAX_VALUE} bytes, as the OS does anyway. */
     private static MemorySegment clamp(MemorySegment segment) {
         return segment.byteSize() <= Integer.MAX_VALUE ? segment : segment.asSlice(0, Integer.MAX_VALUE);

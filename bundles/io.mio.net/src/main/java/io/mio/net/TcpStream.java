@@ -89,7 +89,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public InetSocketAddress peerAddress() throws IOException {
-        InetSocketAddress peer = io.call(SocketIo.SOCKETS::peerAddress);
+        InetSocketAddress peer = peer();
         if (peer == null) {
             throw new NotYetConnectedException();
         }
@@ -295,11 +295,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     {@link java.nio.channels.ClosedChannelException} once closed
      */
     public void shutdown(Shutdown how) throws IOException {
-        Objects.requireNonNull(how, "how");
-        io.call(fd -> {
-            SocketIo.SOCKETS.shutdown(fd, how != Shutdown.WRITE, how != Shutdown.READ);
-            return null;
-        });
+        SocketIo.shutdown(io, how);
     }
 
     /**

@@ -44,7 +44,7 @@ import java.util.Set;
  */
 public final class UdpSocket extends InetSocket {
     /** What a send or receive returns when it would block. */
-    public static final int WOULD_BLOCK = -1;
+    public static final int WOULD_BLOCK = DatagramIo.WOULD_BLOCK;
 
     private static final Set<SocketOption<?>> OPTIONS = Set.of(
             StandardSocketOptions.SO_BROADCAST, StandardSocketOptions.SO_REUSEADDR,
@@ -91,7 +91,7 @@ public final class UdpSocket extends InetSocket {
      *     once closed
      */
     public InetSocketAddress peerAddress() throws IOException {
-        InetSocketAddress peer = io.call(SocketIo.SOCKETS::peerAddress);
+        InetSocketAddress peer = peer();
         if (peer == null) {
             throw new NotYetConnectedException();
         }
@@ -132,7 +132,7 @@ public final class UdpSocket extends InetSocket {
      * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
      *     once closed
      */
-    public Datagram recvFrom(ByteBuffer dst) throws IOException {
+    public Datagram<InetSocketAddress> recvFrom(ByteBuffer dst) throws IOException {
         int space = dst.remaining();
         return datagram(DatagramIo.receive(io, dst, false), space);
     }
@@ -145,7 +145,7 @@ public final class UdpSocket extends InetSocket {
      * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
      *     once closed
      */
-    public Datagram recvFrom(byte[] dst) throws IOException {
+    public Datagram<InetSocketAddress> recvFrom(byte[] dst) throws IOException {
         return datagram(DatagramIo.receive(io, dst, 0, dst.length, false), dst.length);
     }
 
@@ -158,7 +158,7 @@ public final class UdpSocket extends InetSocket {
      * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
      *     once closed
      */
-    public Datagram peekFrom(ByteBuffer dst) throws IOException {
+    public Datagram<InetSocketAddress> peekFrom(ByteBuffer dst) throws IOException {
         int space = dst.remaining();
         return datagram(DatagramIo.receive(io, dst, true), space);
     }
@@ -171,13 +171,13 @@ public final class UdpSocket extends InetSocket {
      * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
      *     once closed
      */
-    public Datagram peekFrom(byte[] dst) throws IOException {
+    public Datagram<InetSocketAddress> peekFrom(byte[] dst) throws IOException {
         return datagram(DatagramIo.receive(io, dst, 0, dst.length, true), dst.length);
     }
 
     /** The result of a receive into {@code space} bytes; the sender is read right after it, on this thread. */
-    private static Datagram datagram(int length, int space) {
-        return length == WOULD_BLOCK ? null : new Datagram(DatagramIo.sender(), length, length > space);
+    private static Datagram<InetSocketAddress> datagram(int length, int space) {
+        return length == WOULD_BLOCK ? null : new Datagram<>((InetSocketAddress) DatagramIo.sender(), length, length > space);
     }
 
     /**

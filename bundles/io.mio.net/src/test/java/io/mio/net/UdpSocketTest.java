@@ -56,9 +56,9 @@ class UdpSocketTest {
     }
 
     /** Receives one datagram, polling between would-blocks; bounded. */
-    private Datagram receiveFrom(UdpSocket socket, ByteBuffer into) throws IOException {
+    private Datagram<InetSocketAddress> receiveFrom(UdpSocket socket, ByteBuffer into) throws IOException {
         long deadline = System.nanoTime() + Expect.PATIENCE.toNanos();
-        Datagram datagram;
+        Datagram<InetSocketAddress> datagram;
         while ((datagram = socket.recvFrom(into)) == null) {
             if (System.nanoTime() > deadline) {
                 fail("no datagram came");
@@ -90,14 +90,14 @@ class UdpSocketTest {
             expectEvents(poll, events, expected(ID1, Interest.READABLE), expected(ID2, Interest.READABLE));
 
             byte[] buffer = new byte[64];
-            Datagram peeked = a.peekFrom(buffer);
-            assertEquals(new Datagram(b.localAddress(), DATA2.length, false), peeked);
-            Datagram got = a.recvFrom(buffer);
+            Datagram<InetSocketAddress> peeked = a.peekFrom(buffer);
+            assertEquals(new Datagram<>(b.localAddress(), DATA2.length, false), peeked);
+            Datagram<InetSocketAddress> got = a.recvFrom(buffer);
             assertEquals(peeked, got, "peek left the datagram for the receive");
             assertArrayEquals(DATA2, Arrays.copyOf(buffer, got.length()));
 
             ByteBuffer direct = ByteBuffer.allocateDirect(64);
-            Datagram fromA = b.recvFrom(direct);
+            Datagram<InetSocketAddress> fromA = b.recvFrom(direct);
             assertEquals(a.localAddress(), fromA.sender());
             assertEquals(DATA1.length, direct.position());
             assertNull(a.recvFrom(buffer), "drained: would block");
@@ -137,8 +137,8 @@ class UdpSocketTest {
             poll.registry().register(b, ID2, Interest.READABLE);
             assertEquals(0, a.sendTo(new byte[0], b.localAddress()));
             expectEvents(poll, events, expected(ID2, Interest.READABLE));
-            Datagram empty = b.recvFrom(new byte[8]);
-            assertEquals(new Datagram(a.localAddress(), 0, false), empty);
+            Datagram<InetSocketAddress> empty = b.recvFrom(new byte[8]);
+            assertEquals(new Datagram<>(a.localAddress(), 0, false), empty);
             assertNull(b.recvFrom(new byte[8]));
         }
     }
@@ -151,7 +151,7 @@ class UdpSocketTest {
             a.sendTo(big, b.localAddress());
             a.sendTo(big, b.localAddress());
             ByteBuffer small = ByteBuffer.allocate(10);
-            Datagram truncated = receiveFrom(b, small);
+            Datagram<InetSocketAddress> truncated = receiveFrom(b, small);
             assertEquals(100, truncated.length());
             assertTrue(truncated.truncated());
             assertEquals(10, small.position(), "what fitted was stored");

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Reference;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -35,6 +35,35 @@ final class LinuxSockets implements Sockets {
         return open(ipv6 ? Net.AF_INET6 : Net.AF_INET, Net.SOCK_DGRAM);
     }
 
+    @Override
+    public int openUnix(boolean datagram) throws IOException {
+        return open(Net.AF_UNIX, datagram ? Net.SOCK_DGRAM : Net.SOCK_STREAM);
+    }
+
+    @Override
+    public long socketPair(boolean datagram) throws IOException {
+        MemorySegment pair = Scratch.get().value;
+        int type = (datagram ? Net.SOCK_DGRAM : Net.SOCK_STREAM) | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC;
+        int result = Net.socketpair(Net.AF_UNIX, type, 0, pair);
+        if (result < 0) {
+            throw Errno.socketException("socketpair", -result);
+        }
+        return (long) pair.get(ValueLayout.JAVA_INT, 0) << 32 | (pair.get(ValueLayout.JAVA_INT, 4) & 0xFFFF_FFFFL);
+    }
+
+    @Override
+    public int[] peerCredentials(int fd) throws IOException {
+        Scratch scratch = Scratch.get();
+        scratch.length.set(ValueLayout.JAVA_INT, 0, 12);
+        int result = Net.getsockopt(fd, Net.SOL_SOCKET, Net.SO_PEERCRED, scratch.value, scratch.length);
+        if (result < 0) {
+            throw Errno.socketException("getsockopt(SO_PEERCRED)", -result);
+        }
+        // struct ucred { pid_t pid; uid_t uid; gid_t gid; }
+        return new int[] {scratch.value.get(ValueLayout.JAVA_INT, 0), scratch.value.get(ValueLayout.JAVA_INT, 4),
+            scratch.value.get(ValueLayout.JAVA_INT, 8)};
+    }
+
     private static int open(int domain, int type) throws IOException {
         int fd = Net.socket(domain, type | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC, 0);
         if (fd < 0) {
@@ -44,7 +73,7 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public void bind(int fd, InetSocketAddress address) throws IOException {
+    public void bind(int fd, SocketAddress address) throws IOException {
         MemorySegment sockaddr = Scratch.get().address;
         int result = Net.bind(fd, sockaddr, SocketAddresses.encode(address, sockaddr));
         if (result < 0) {
@@ -81,7 +110,7 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public boolean connect(int fd, InetSocketAddress address) throws IOException {
+    public boolean connect(int fd, SocketAddress address) throws IOException {
         MemorySegment sockaddr = Scratch.get().address;
         int result = Net.connect(fd, sockaddr, SocketAddresses.encode(address, sockaddr));
         if (result >= 0) {
@@ -95,18 +124,18 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public InetSocketAddress localAddress(int fd) throws IOException {
+    public SocketAddress localAddress(int fd) throws IOException {
         Scratch scratch = Scratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
         int result = Net.getsockname(fd, scratch.address, scratch.length);
         if (result < 0) {
             throw Errno.socketException("getsockname", -result);
         }
-        return SocketAddresses.decode(scratch.address);
+        return SocketAddresses.decode(scratch.address, scratch.length.get(ValueLayout.JAVA_INT, 0));
     }
 
     @Override
-    public InetSocketAddress peerAddress(int fd) throws IOException {
+    public SocketAddress peerAddress(int fd) throws IOException {
         Scratch scratch = Scratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
         int result = Net.getpeername(fd, scratch.address, scratch.length);
@@ -116,7 +145,7 @@ final class LinuxSockets implements Sockets {
         if (result < 0) {
             throw Errno.socketException("getpeername", -result);
         }
-        return SocketAddresses.decode(scratch.address);
+        return SocketAddresses.decode(scratch.address, scratch.length.get(ValueLayout.JAVA_INT, 0));
     }
 
     // Each transfer retries when a signal interrupted it (EINTR) and then maps what the kernel
@@ -230,17 +259,14 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public InetSocketAddress senderAddress() {
+    public SocketAddress senderAddress() {
         Scratch scratch = Scratch.get();
-        if (scratch.length.get(ValueLayout.JAVA_INT, 0) == 0) {
-            return null;
-        }
-        int family = scratch.address.get(ValueLayout.JAVA_SHORT, 0);
-        return family == Net.AF_INET || family == Net.AF_INET6 ? SocketAddresses.decode(scratch.address) : null;
+        int length = scratch.length.get(ValueLayout.JAVA_INT, 0);
+        return length == 0 ? null : SocketAddresses.decode(scratch.address, length);
     }
 
     @Override
-    public int send(int fd, MemorySegment src, InetSocketAddress target) throws IOException {
+    public int send(int fd, MemorySegment src, SocketAddress target) throws IOException {
         MemorySegment to = Scratch.get().address;
         int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
         long n;
@@ -251,7 +277,7 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public int send(int fd, long address, int length, InetSocketAddress target) throws IOException {
+    public int send(int fd, long address, int length, SocketAddress target) throws IOException {
         MemorySegment to = Scratch.get().address;
         int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
         long n;

@@ -34,6 +34,7 @@ final class Net {
     static final int SO_KEEPALIVE = 9;
     static final int SO_LINGER = 13;
     static final int SO_REUSEPORT = 15;
+    static final int SO_PEERCRED = 17;
     static final int IPPROTO_IP = 0;
     static final int IP_TOS = 1;
     static final int IP_TTL = 2;
@@ -61,6 +62,8 @@ final class Net {
 
     private static final MethodHandle SOCKET = Libc.downcall("socket",
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), true);
+    private static final MethodHandle SOCKETPAIR = Libc.downcall("socketpair",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER), true);
     private static final MethodHandle BIND = Libc.downcall("bind",
             FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT), false);
     private static final MethodHandle LISTEN = Libc.downcall("listen",
@@ -107,6 +110,15 @@ final class Net {
         MemorySegment errno = Scratch.get().errno;
         try {
             return Libc.result((int) SOCKET.invokeExact(errno, domain, type, protocol), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int socketpair(int domain, int type, int protocol, MemorySegment pair) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) SOCKETPAIR.invokeExact(errno, domain, type, protocol, pair), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -1,28 +1,38 @@
 package io.mio.backend.linux;
 
+import io.mio.spi.UnixName;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 import java.nio.channels.UnresolvedAddressException;
 
 /**
- * Converts between {@link InetSocketAddress} and Linux's {@code sockaddr_in} / {@code sockaddr_in6}
- * (no {@code sin_len} field, unlike the BSDs).
+ * Converts between Java's socket addresses and Linux's {@code sockaddr_in}, {@code sockaddr_in6}
+ * (no {@code sin_len} field, unlike the BSDs) and {@code sockaddr_un}.
  *
  * {@snippet lang=c :
  * struct sockaddr_in  { sa_family_t sin_family; in_port_t sin_port; struct in_addr sin_addr; char sin_zero[8]; };
  * struct sockaddr_in6 { sa_family_t sin6_family; in_port_t sin6_port; uint32_t sin6_flowinfo;
  *                       struct in6_addr sin6_addr; uint32_t sin6_scope_id; };
+ * struct sockaddr_un  { sa_family_t sun_family; char sun_path[108]; };
  * }
+ *
+ * <p>A {@code sockaddr_un}'s length says how much of {@code sun_path} counts: a filesystem path
+ * is passed with its terminating NUL, an abstract name (leading NUL) without one, and an unnamed
+ * socket's address is the family alone.
  */
 final class SocketAddresses {
     static final int SOCKADDR_IN_SIZE = 16;
     static final int SOCKADDR_IN6_SIZE = 28;
+    static final int SUN_PATH_OFFSET = 2;
+    static final int SUN_PATH_SIZE = 108;
     private static final ValueLayout.OfShort PORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private SocketAddresses() {}
@@ -30,12 +40,35 @@ final class SocketAddresses {
     /**
      * Writes {@code address} into {@code into}.
      *
-     * @param address a resolved address
-     * @param into at least 28 bytes
+     * @param address a resolved {@link InetSocketAddress} or a {@link UnixName}
+     * @param into at least 110 bytes
      * @return the length of the struct written
      * @throws UnresolvedAddressException when the address is not resolved
+     * @throws SocketException when a Unix-domain path is too long for {@code sun_path}
      */
-    static int encode(InetSocketAddress address, MemorySegment into) {
+    static int encode(SocketAddress address, MemorySegment into) throws SocketException {
+        return switch (address) {
+            case InetSocketAddress inet -> encode(inet, into);
+            case UnixName unix -> encode(unix, into);
+            default -> throw new IllegalArgumentException("unsupported address type " + address.getClass().getName());
+        };
+    }
+
+    private static int encode(UnixName address, MemorySegment into) throws SocketException {
+        byte[] path = address.bytes();
+        boolean abstractName = path.length > 0 && path[0] == 0;
+        int length = abstractName ? path.length : path.length + 1; // a path is passed with its NUL
+        if (length > SUN_PATH_SIZE) {
+            throw new SocketException("Unix domain path too long: " + path.length + " bytes, at most "
+                    + (abstractName ? SUN_PATH_SIZE : SUN_PATH_SIZE - 1));
+        }
+        into.asSlice(0, SUN_PATH_OFFSET + SUN_PATH_SIZE).fill((byte) 0);
+        into.set(ValueLayout.JAVA_SHORT, 0, (short) Net.AF_UNIX);
+        MemorySegment.copy(path, 0, into, ValueLayout.JAVA_BYTE, SUN_PATH_OFFSET, path.length);
+        return path.length == 0 ? SUN_PATH_OFFSET : SUN_PATH_OFFSET + length;
+    }
+
+    private static int encode(InetSocketAddress address, MemorySegment into) {
         if (address.isUnresolved()) {
             throw new UnresolvedAddressException();
         }
@@ -57,14 +90,28 @@ final class SocketAddresses {
     }
 
     /**
-     * Reads a {@code sockaddr_in} or {@code sockaddr_in6}.
+     * Reads a {@code sockaddr_in}, {@code sockaddr_in6} or {@code sockaddr_un}.
      *
      * @param from the struct
-     * @return the address
+     * @param length its length as the kernel reported it
+     * @return an {@link InetSocketAddress} or a {@link UnixName}
      * @throws IllegalArgumentException for another family
      */
-    static InetSocketAddress decode(MemorySegment from) {
+    static SocketAddress decode(MemorySegment from, int length) {
         int family = from.get(ValueLayout.JAVA_SHORT, 0);
+        if (family == Net.AF_UNIX) {
+            int pathLength = Math.max(0, Math.min(length, SUN_PATH_OFFSET + SUN_PATH_SIZE) - SUN_PATH_OFFSET);
+            byte[] path = from.asSlice(SUN_PATH_OFFSET, pathLength).toArray(ValueLayout.JAVA_BYTE);
+            if (path.length > 0 && path[0] != 0) {
+                // A filesystem path: the kernel may count its NUL, or stop at it.
+                int end = 0;
+                while (end < path.length && path[end] != 0) {
+                    end++;
+                }
+                path = java.util.Arrays.copyOf(path, end);
+            }
+            return new UnixName(path);
+        }
         int port = Short.toUnsignedInt(from.get(PORT, 2));
         try {
             if (family == Net.AF_INET) {

@@ -1,0 +1,205 @@
+package io.mio.net;
+
+import io.mio.Interest;
+import io.mio.Registry;
+import io.mio.Token;
+import io.mio.event.Source;
+import io.mio.spi.IoSource;
+import java.io.IOException;
+import io.mio.spi.SocketOpt;
+import java.net.SocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.nio.channels.Channel;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every Mio socket shares, whatever its family: the descriptor and its registration,
+ * closing, and the pending error. Package-private, so that its public methods appear as each
+ * socket type's own.
+ */
+abstract sealed class MioSocket implements Source, Channel permits InetSocket, UnixSocket {
+    private static final Map<SocketOption<?>, SocketOpt> OPTIONS = Map.of(
+            StandardSocketOptions.SO_REUSEADDR, SocketOpt.REUSE_ADDRESS,
+            StandardSocketOptions.SO_REUSEPORT, SocketOpt.REUSE_PORT,
+            StandardSocketOptions.SO_KEEPALIVE, SocketOpt.KEEP_ALIVE,
+            StandardSocketOptions.SO_LINGER, SocketOpt.LINGER,
+            StandardSocketOptions.SO_RCVBUF, SocketOpt.RECEIVE_BUFFER,
+            StandardSocketOptions.SO_SNDBUF, SocketOpt.SEND_BUFFER,
+            StandardSocketOptions.TCP_NODELAY, SocketOpt.TCP_NODELAY,
+            StandardSocketOptions.IP_TOS, SocketOpt.TRAFFIC_CLASS,
+            StandardSocketOptions.SO_BROADCAST, SocketOpt.BROADCAST);
+
+    final IoSource io;
+    /** The family, for the options whose level differs between IPv4 and IPv6; false for Unix. */
+    final boolean ipv6;
+
+    MioSocket(IoSource io, boolean ipv6) {
+        this.io = io;
+        this.ipv6 = ipv6;
+    }
+
+    /** Runs {@code setUp} on a new descriptor, closing it again when that fails. */
+    static IoSource setUp(int fd, SetUp setUp) throws IOException {
+        IoSource io = new IoSource(fd, SocketIo.SOCKETS);
+        try {
+            io.call(opened -> {
+                setUp.run(opened);
+                return null;
+            });
+            return io;
+        } catch (IOException | RuntimeException | Error e) {
+            io.close();
+            throw e;
+        }
+    }
+
+    /** What to do with a descriptor before handing it to the user. */
+    @FunctionalInterface
+    interface SetUp {
+        void run(int fd) throws IOException;
+    }
+
+    @Override
+    public void register(Registry registry, Token token, Interest interests) throws IOException {
+        io.register(registry, token, interests);
+    }
+
+    @Override
+    public void reregister(Registry registry, Token token, Interest interests) throws IOException {
+        io.reregister(registry, token, interests);
+    }
+
+    @Override
+    public void deregister(Registry registry) throws IOException {
+        io.deregister(registry);
+    }
+
+    /**
+     * The address this socket is bound to.
+     *
+     * @return the local address
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public abstract SocketAddress localAddress() throws IOException;
+
+    /**
+     * Reads and clears the socket's pending error ({@code SO_ERROR}): after a failed non-blocking
+     * connect, the reason it failed.
+     *
+     * @return the error, or empty when there is none
+     * @throws IOException when the OS refuses to say; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public Optional<IOException> takeError() throws IOException {
+        return Optional.ofNullable(io.call(fd -> SocketIo.SOCKETS.takeError(fd, "connect")));
+    }
+
+    /**
+     * Sets a socket option.
+     *
+     * @param <T> the option's value type
+     * @param option one of {@link #supportedOptions()}
+     * @param value its value; for {@link StandardSocketOptions#SO_LINGER} a negative value turns
+     *     linger off
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     * @throws UnsupportedOperationException when the option is not supported by this socket
+     * @throws IllegalArgumentException when the value is not valid
+     */
+    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        SocketOpt opt = supported(option);
+        if (value == null) {
+            throw new IllegalArgumentException("the value of " + option.name() + " cannot be null");
+        }
+        int raw;
+        if (value instanceof Boolean b) {
+            raw = b ? 1 : 0;
+        } else {
+            raw = (Integer) value;
+            if (raw < 0 && opt != SocketOpt.LINGER) {
+                throw new IllegalArgumentException(option.name() + " cannot be negative, was " + raw);
+            }
+        }
+        setInt(opt, raw);
+    }
+
+    /**
+     * Reads a socket option.
+     *
+     * @param <T> the option's value type
+     * @param option one of {@link #supportedOptions()}
+     * @return its value; for {@link StandardSocketOptions#SO_LINGER} -1 when linger is off
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     * @throws UnsupportedOperationException when the option is not supported by this socket
+     */
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        int raw = getInt(supported(option));
+        Object value = option.type() == Boolean.class ? (Object) (raw != 0) : (Object) raw;
+        return option.type().cast(value);
+    }
+
+    /**
+     * The options {@link #setOption} and {@link #getOption} take.
+     *
+     * @return an unmodifiable set
+     */
+    public abstract Set<SocketOption<?>> supportedOptions();
+
+    private SocketOpt supported(SocketOption<?> option) {
+        Objects.requireNonNull(option, "option");
+        if (!supportedOptions().contains(option)) {
+            throw new UnsupportedOperationException("'" + option.name() + "' is not supported by " + getClass().getSimpleName());
+        }
+        return OPTIONS.get(option);
+    }
+
+
+    final void setInt(SocketOpt option, int value) throws IOException {
+        io.call(fd -> {
+            SocketIo.SOCKETS.setOption(fd, ipv6, option, value);
+            return null;
+        });
+    }
+
+    final int getInt(SocketOpt option) throws IOException {
+        return io.call(fd -> SocketIo.SOCKETS.getOption(fd, ipv6, option));
+    }
+
+    /**
+     * Whether this socket is open.
+     *
+     * @return {@code false} once {@link #close()} was called
+     */
+    @Override
+    public boolean isOpen() {
+        return !io.isClosed();
+    }
+
+    /**
+     * Closes the socket, which also ends its registration. Idempotent, and safe while another
+     * thread uses the socket: that thread's call in progress completes, its next call throws
+     * {@link java.nio.channels.ClosedChannelException}, and no call reaches the descriptor number
+     * once the OS may have reused it.
+     */
+    @Override
+    public void close() {
+        io.close();
+    }
+
+    @Override
+    public String toString() {
+        String address;
+        try {
+            address = isOpen() ? String.valueOf(localAddress()) : "closed";
+        } catch (IOException e) {
+            address = "closed";
+        }
+        return getClass().getSimpleName() + "[" + address + ", " + io + "]";
+    }
+}

@@ -1,0 +1,253 @@
+package io.mio.net;
+
+import io.mio.spi.IoSource;
+import io.mio.spi.UnixName;
+import java.io.IOException;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A non-blocking Unix-domain datagram socket.
+ *
+ * <p>It follows {@link UdpSocket}'s conventions: a datagram may be empty, so transfers return
+ * {@link #WOULD_BLOCK} (-1) when they would block, and receives return the datagram's full
+ * length, larger than the space given when it was truncated.
+ *
+ * {@snippet :
+ * try (UnixDatagram server = UnixDatagram.bind(Path.of("/run/app/dgram.sock"));
+ *      UnixDatagram client = UnixDatagram.unbound()) {
+ *     client.sendTo("hello".getBytes(StandardCharsets.US_ASCII), server.localAddress());
+ *     Datagram<UnixSocketAddress> datagram = server.recvFrom(new byte[64]); // null until it arrives
+ * }
+ * }
+ */
+public final class UnixDatagram extends UnixSocket {
+    /** What a send or receive returns when it would block. */
+    public static final int WOULD_BLOCK = DatagramIo.WOULD_BLOCK;
+
+    private static final Set<SocketOption<?>> OPTIONS = Set.of(StandardSocketOptions.SO_RCVBUF, StandardSocketOptions.SO_SNDBUF);
+
+    private UnixDatagram(IoSource io) {
+        super(io);
+    }
+
+    /**
+     * Opens a datagram socket bound to a filesystem path.
+     *
+     * @param path where to create the socket file
+     * @return the socket
+     * @throws java.net.BindException when the path exists
+     * @throws IOException when the OS refuses for another reason, or the path is too long
+     */
+    public static UnixDatagram bind(Path path) throws IOException {
+        return bind(UnixSocketAddress.of(path));
+    }
+
+    /**
+     * Opens a datagram socket bound to an address: a path, or an abstract name on Linux.
+     *
+     * @param address the address
+     * @return the socket
+     * @throws java.net.BindException when the address is in use
+     * @throws IOException when the OS refuses for another reason, or the path is too long
+     */
+    public static UnixDatagram bind(UnixSocketAddress address) throws IOException {
+        UnixName name = name(address);
+        return new UnixDatagram(open(true, fd -> SocketIo.SOCKETS.bind(fd, name)));
+    }
+
+    /**
+     * Opens a datagram socket bound to nothing: it can send, and receive replies only when
+     * connected or through a pair.
+     *
+     * @return the socket
+     * @throws IOException when the OS refuses
+     */
+    public static UnixDatagram unbound() throws IOException {
+        return new UnixDatagram(open(true, fd -> { }));
+    }
+
+    /**
+     * Opens two datagram sockets connected to each other ({@code socketpair}).
+     *
+     * @return the pair
+     * @throws IOException when the OS refuses
+     */
+    public static SocketPair<UnixDatagram> pair() throws IOException {
+        IoSource[] ends = openPair(true);
+        return new SocketPair<>(new UnixDatagram(ends[0]), new UnixDatagram(ends[1]));
+    }
+
+    /**
+     * Connects the socket to the socket at a path: {@link #send} goes there.
+     *
+     * @param path the peer's socket file
+     * @throws IOException when the OS refuses (such as {@code ECONNREFUSED} when nothing is bound
+     *     there); {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public void connect(Path path) throws IOException {
+        connect(UnixSocketAddress.of(path));
+    }
+
+    /**
+     * Connects the socket to the socket at an address.
+     *
+     * @param address the peer's address
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public void connect(UnixSocketAddress address) throws IOException {
+        UnixName name = name(address);
+        io.call(fd -> SocketIo.SOCKETS.connect(fd, name));
+    }
+
+    /**
+     * The socket this one is connected to.
+     *
+     * @return the peer's address
+     * @throws NotYetConnectedException when not connected
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public UnixSocketAddress peerAddress() throws IOException {
+        UnixSocketAddress peer = peer();
+        if (peer == null) {
+            throw new NotYetConnectedException();
+        }
+        return peer;
+    }
+
+    /**
+     * Sends {@code src}'s remaining bytes as one datagram to {@code target}.
+     *
+     * @param src the datagram; its position advances past what was sent
+     * @param target where to send it
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException when the OS refuses (such as {@code ECONNREFUSED} when nothing is bound
+     *     there); {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public int sendTo(ByteBuffer src, UnixSocketAddress target) throws IOException {
+        return DatagramIo.send(io, src, name(target));
+    }
+
+    /**
+     * Sends {@code src} as one datagram to {@code target}.
+     *
+     * @param src the datagram
+     * @param target where to send it
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int sendTo(byte[] src, UnixSocketAddress target) throws IOException {
+        return DatagramIo.send(io, src, 0, src.length, name(target));
+    }
+
+    /**
+     * Sends {@code src}'s remaining bytes as one datagram to the connected peer.
+     *
+     * @param src the datagram; its position advances past what was sent
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException when not connected, or when the OS refuses;
+     *     {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public int send(ByteBuffer src) throws IOException {
+        return DatagramIo.send(io, src, null);
+    }
+
+    /**
+     * Sends {@code src} as one datagram to the connected peer.
+     *
+     * @param src the datagram
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException when not connected, or when the OS refuses;
+     *     {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public int send(byte[] src) throws IOException {
+        return DatagramIo.send(io, src, 0, src.length, null);
+    }
+
+    /**
+     * Receives one datagram into {@code dst}'s remaining space.
+     *
+     * @param dst where to store it; its position advances past what was stored
+     * @return the sender (unnamed when it never bound) and the datagram's length, or {@code null}
+     *     when none is queued
+     * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public Datagram<UnixSocketAddress> recvFrom(ByteBuffer dst) throws IOException {
+        int space = dst.remaining();
+        return datagram(DatagramIo.receive(io, dst, false), space);
+    }
+
+    /**
+     * Receives one datagram into {@code dst}.
+     *
+     * @param dst where to store it, from index 0
+     * @return the sender and the datagram's length, or {@code null} when none is queued
+     * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public Datagram<UnixSocketAddress> recvFrom(byte[] dst) throws IOException {
+        return datagram(DatagramIo.receive(io, dst, 0, dst.length, false), dst.length);
+    }
+
+    private static Datagram<UnixSocketAddress> datagram(int length, int space) {
+        if (length == WOULD_BLOCK) {
+            return null;
+        }
+        UnixName sender = (UnixName) DatagramIo.sender();
+        return new Datagram<>(sender == null ? UnixSocketAddress.unnamed() : UnixSocketAddress.of(sender), length, length > space);
+    }
+
+    /**
+     * Receives one datagram into {@code dst}'s remaining space.
+     *
+     * @param dst where to store it; its position advances past what was stored
+     * @return the datagram's full length (larger than the space when it was truncated), or
+     *     {@link #WOULD_BLOCK}
+     * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int recv(ByteBuffer dst) throws IOException {
+        return DatagramIo.receive(io, dst, false);
+    }
+
+    /**
+     * Receives one datagram into {@code dst}.
+     *
+     * @param dst where to store it, from index 0
+     * @return the datagram's full length, or {@link #WOULD_BLOCK}
+     * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int recv(byte[] dst) throws IOException {
+        return DatagramIo.receive(io, dst, 0, dst.length, false);
+    }
+
+    /**
+     * Shuts down receiving, sending, or both.
+     *
+     * @param how which half
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public void shutdown(Shutdown how) throws IOException {
+        SocketIo.shutdown(io, how);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code SO_RCVBUF} and {@code SO_SNDBUF}
+     */
+    @Override
+    public Set<SocketOption<?>> supportedOptions() {
+        return OPTIONS;
+    }
+}

@@ -1,0 +1,49 @@
+package io.mio.net;
+
+import io.mio.spi.IoSource;
+import io.mio.spi.UnixName;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * What the Unix-domain socket types share beside {@link MioSocket}: their addresses.
+ * Package-private, so that its public methods appear as each socket type's own.
+ */
+abstract sealed class UnixSocket extends MioSocket permits UnixListener, UnixStream, UnixDatagram {
+    UnixSocket(IoSource io) {
+        super(io, false);
+    }
+
+    /** Opens a Unix-domain socket, closing it again when {@code setUp} fails. */
+    static IoSource open(boolean datagram, SetUp setUp) throws IOException {
+        return setUp(SocketIo.SOCKETS.openUnix(datagram), setUp);
+    }
+
+    /** Opens a connected pair of descriptors. */
+    static IoSource[] openPair(boolean datagram) throws IOException {
+        long pair = SocketIo.SOCKETS.socketPair(datagram);
+        return new IoSource[] {new IoSource((int) (pair >>> 32), SocketIo.SOCKETS), new IoSource((int) pair, SocketIo.SOCKETS)};
+    }
+
+    static UnixName name(UnixSocketAddress address) {
+        return Objects.requireNonNull(address, "address").name();
+    }
+
+    /**
+     * The address this socket is bound to.
+     *
+     * @return the local address; {@link UnixSocketAddress#unnamed()} when it was never bound
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    @Override
+    public UnixSocketAddress localAddress() throws IOException {
+        return UnixSocketAddress.of((UnixName) io.call(SocketIo.SOCKETS::localAddress));
+    }
+
+    /** The connected peer, or {@code null}; for the stream and datagram types' peerAddress. */
+    final UnixSocketAddress peer() throws IOException {
+        UnixName peer = (UnixName) io.call(SocketIo.SOCKETS::peerAddress);
+        return peer == null ? null : UnixSocketAddress.of(peer);
+    }
+}
