@@ -1,9 +1,11 @@
 /**
- * Mio's non-blocking sockets: {@link io.mio.net.TcpListener} and {@link io.mio.net.TcpStream},
- * each a {@link io.mio.event.Source} for a {@link io.mio.Poll}.
+ * Mio's non-blocking sockets — TCP, UDP and Unix-domain — each a {@link io.mio.event.Source} for
+ * a {@link io.mio.Poll}, and the Unix extensions of {@code io.mio.unix}: pipes, and registering
+ * any descriptor.
  */
 module io.mio.net {
     requires transitive io.mio.core;
 
     exports io.mio.net;
+    exports io.mio.unix;
 }

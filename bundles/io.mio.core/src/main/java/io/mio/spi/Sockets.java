@@ -44,6 +44,57 @@ public interface Sockets extends Descriptor.Closer {
     int openUnix(boolean datagram) throws IOException;
 
     /**
+     * Opens a pipe, both ends non-blocking and close-on-exec in one call.
+     *
+     * @return the read end in the high 32 bits, the write end in the low 32 bits
+     * @throws IOException when the OS refuses
+     */
+    long pipe() throws IOException;
+
+    /**
+     * Reads from a descriptor that is not a socket, such as a pipe ({@code read(2)}).
+     *
+     * @param fd the descriptor
+     * @param dst the memory to fill, its whole size
+     * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS reports an error
+     */
+    int readFile(int fd, MemorySegment dst) throws IOException;
+
+    /**
+     * Reads from a descriptor that is not a socket into native memory given by its address.
+     *
+     * @param fd the descriptor
+     * @param address the first byte to fill; the caller keeps the memory alive during the call
+     * @param length the most bytes to read, at least 1
+     * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS reports an error
+     */
+    int readFile(int fd, long address, int length) throws IOException;
+
+    /**
+     * Writes to a descriptor that is not a socket ({@code write(2)}); a pipe with no reader gives
+     * {@code EPIPE}, as the JVM ignores {@code SIGPIPE}.
+     *
+     * @param fd the descriptor
+     * @param src the bytes, its whole size
+     * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS reports an error
+     */
+    int writeFile(int fd, MemorySegment src) throws IOException;
+
+    /**
+     * Writes to a descriptor that is not a socket from native memory given by its address.
+     *
+     * @param fd the descriptor
+     * @param address the first byte; the caller keeps the memory alive during the call
+     * @param length the bytes to write, at least 1
+     * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS reports an error
+     */
+    int writeFile(int fd, long address, int length) throws IOException;
+
+    /**
      * Opens a connected pair of Unix-domain sockets, non-blocking and close-on-exec.
      *
      * @param datagram {@code true} for datagram sockets, else stream sockets

@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import io.mio.net.internal.SocketIo;
 import io.mio.Interest;
 import io.mio.Registry;
 import io.mio.Token;

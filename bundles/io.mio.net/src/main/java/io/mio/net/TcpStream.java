@@ -1,5 +1,7 @@
 package io.mio.net;
 
+import io.mio.net.internal.SocketIo;
+import io.mio.net.internal.Transfer;
 import io.mio.spi.IoSource;
 import io.mio.spi.SocketOpt;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.ScatteringByteChannel;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -107,7 +108,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        return SocketIo.read(io, dst, false);
+        return SocketIo.read(io, dst, Transfer.SOCKET);
     }
 
     /**
@@ -119,7 +120,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public int read(byte[] dst) throws IOException {
-        return SocketIo.read(io, dst, 0, dst.length, false);
+        return SocketIo.read(io, dst, 0, dst.length, Transfer.SOCKET);
     }
 
     /**
@@ -134,7 +135,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      * @throws IndexOutOfBoundsException when the range is not within {@code dst}
      */
     public int read(byte[] dst, int offset, int length) throws IOException {
-        return SocketIo.read(io, dst, offset, length, false);
+        return SocketIo.read(io, dst, offset, length, Transfer.SOCKET);
     }
 
     /**
@@ -147,10 +148,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      * @throws IllegalArgumentException when {@code dst} is read-only
      */
     public int read(MemorySegment dst) throws IOException {
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException("read-only segment");
-        }
-        return SocketIo.read(io, dst, false);
+        return SocketIo.read(io, dst, Transfer.SOCKET);
     }
 
     /**
@@ -163,7 +161,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      */
     @Override
     public long read(ByteBuffer[] dsts) throws IOException {
-        return SocketIo.read(io, dsts, 0, dsts.length);
+        return SocketIo.read(io, dsts, 0, dsts.length, Transfer.SOCKET);
     }
 
     /**
@@ -178,7 +176,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      */
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return SocketIo.read(io, dsts, offset, length);
+        return SocketIo.read(io, dsts, offset, length, Transfer.SOCKET);
     }
 
     /**
@@ -191,7 +189,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public int peek(ByteBuffer dst) throws IOException {
-        return SocketIo.read(io, dst, true);
+        return SocketIo.read(io, dst, Transfer.PEEK);
     }
 
     /**
@@ -203,7 +201,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public int peek(byte[] dst) throws IOException {
-        return SocketIo.read(io, dst, 0, dst.length, true);
+        return SocketIo.read(io, dst, 0, dst.length, Transfer.PEEK);
     }
 
     /**
@@ -216,7 +214,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      */
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return SocketIo.write(io, src);
+        return SocketIo.write(io, src, Transfer.SOCKET);
     }
 
     /**
@@ -228,7 +226,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public int write(byte[] src) throws IOException {
-        return SocketIo.write(io, src, 0, src.length);
+        return SocketIo.write(io, src, 0, src.length, Transfer.SOCKET);
     }
 
     /**
@@ -243,7 +241,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      * @throws IndexOutOfBoundsException when the range is not within {@code src}
      */
     public int write(byte[] src, int offset, int length) throws IOException {
-        return SocketIo.write(io, src, offset, length);
+        return SocketIo.write(io, src, offset, length, Transfer.SOCKET);
     }
 
     /**
@@ -255,7 +253,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public int write(MemorySegment src) throws IOException {
-        return SocketIo.write(io, Objects.requireNonNull(src, "src"));
+        return SocketIo.write(io, src, Transfer.SOCKET);
     }
 
     /**
@@ -268,7 +266,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      */
     @Override
     public long write(ByteBuffer[] srcs) throws IOException {
-        return SocketIo.write(io, srcs, 0, srcs.length);
+        return SocketIo.write(io, srcs, 0, srcs.length, Transfer.SOCKET);
     }
 
     /**
@@ -283,7 +281,7 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      */
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return SocketIo.write(io, srcs, offset, length);
+        return SocketIo.write(io, srcs, offset, length, Transfer.SOCKET);
     }
 
     /**

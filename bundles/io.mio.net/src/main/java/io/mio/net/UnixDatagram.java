@@ -1,5 +1,7 @@
 package io.mio.net;
 
+import io.mio.net.internal.SocketIo;
+import io.mio.net.internal.DatagramIo;
 import io.mio.spi.IoSource;
 import io.mio.spi.UnixName;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import io.mio.net.internal.SocketIo;
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
 import java.io.IOException;

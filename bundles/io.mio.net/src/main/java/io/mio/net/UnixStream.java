@@ -1,5 +1,7 @@
 package io.mio.net;
 
+import io.mio.net.internal.SocketIo;
+import io.mio.net.internal.Transfer;
 import io.mio.spi.IoSource;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -11,7 +13,6 @@ import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.ScatteringByteChannel;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -118,7 +119,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        return SocketIo.read(io, dst, false);
+        return SocketIo.read(io, dst, Transfer.SOCKET);
     }
 
     /**
@@ -130,7 +131,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      *     once closed
      */
     public int read(byte[] dst) throws IOException {
-        return SocketIo.read(io, dst, 0, dst.length, false);
+        return SocketIo.read(io, dst, 0, dst.length, Transfer.SOCKET);
     }
 
     /**
@@ -144,7 +145,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      *     once closed
      */
     public int read(byte[] dst, int offset, int length) throws IOException {
-        return SocketIo.read(io, dst, offset, length, false);
+        return SocketIo.read(io, dst, offset, length, Transfer.SOCKET);
     }
 
     /**
@@ -156,10 +157,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      *     once closed
      */
     public int read(MemorySegment dst) throws IOException {
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException("read-only segment");
-        }
-        return SocketIo.read(io, dst, false);
+        return SocketIo.read(io, dst, Transfer.SOCKET);
     }
 
     /**
@@ -172,7 +170,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      */
     @Override
     public long read(ByteBuffer[] dsts) throws IOException {
-        return SocketIo.read(io, dsts, 0, dsts.length);
+        return SocketIo.read(io, dsts, 0, dsts.length, Transfer.SOCKET);
     }
 
     /**
@@ -187,7 +185,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      */
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return SocketIo.read(io, dsts, offset, length);
+        return SocketIo.read(io, dsts, offset, length, Transfer.SOCKET);
     }
 
     /**
@@ -200,7 +198,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      */
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return SocketIo.write(io, src);
+        return SocketIo.write(io, src, Transfer.SOCKET);
     }
 
     /**
@@ -212,7 +210,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      *     once closed
      */
     public int write(byte[] src) throws IOException {
-        return SocketIo.write(io, src, 0, src.length);
+        return SocketIo.write(io, src, 0, src.length, Transfer.SOCKET);
     }
 
     /**
@@ -226,7 +224,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      *     once closed
      */
     public int write(byte[] src, int offset, int length) throws IOException {
-        return SocketIo.write(io, src, offset, length);
+        return SocketIo.write(io, src, offset, length, Transfer.SOCKET);
     }
 
     /**
@@ -238,7 +236,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      *     once closed
      */
     public int write(MemorySegment src) throws IOException {
-        return SocketIo.write(io, Objects.requireNonNull(src, "src"));
+        return SocketIo.write(io, src, Transfer.SOCKET);
     }
 
     /**
@@ -251,7 +249,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      */
     @Override
     public long write(ByteBuffer[] srcs) throws IOException {
-        return SocketIo.write(io, srcs, 0, srcs.length);
+        return SocketIo.write(io, srcs, 0, srcs.length, Transfer.SOCKET);
     }
 
     /**
@@ -266,7 +264,7 @@ public final class UnixStream extends UnixSocket implements ByteChannel, Scatter
      */
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return SocketIo.write(io, srcs, offset, length);
+        return SocketIo.write(io, srcs, offset, length, Transfer.SOCKET);
     }
 
     /**

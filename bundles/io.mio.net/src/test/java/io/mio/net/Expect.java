@@ -22,16 +22,16 @@ import java.util.List;
  * The tests' shared vocabulary, after mio's {@code tests/util}: what events to expect, and the
  * checks every created descriptor must pass. Every wait is bounded.
  */
-final class Expect {
+public final class Expect {
     /** How long to wait for an event that must come: generous, because CI machines are shared. */
-    static final Duration PATIENCE = Duration.ofSeconds(10);
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
     /** How long to wait to be satisfied that an event does not come. */
-    static final Duration QUIET = Duration.ofMillis(150);
+    public static final Duration QUIET = Duration.ofMillis(150);
 
     private Expect() {}
 
     /** An event a test waits for: its token, and readiness it must include. */
-    record Expected(Token token, boolean readable, boolean writable) {
+    public record Expected(Token token, boolean readable, boolean writable) {
         boolean matches(Event event) {
             return event.token().equals(token)
                     && (!readable || event.isReadable())
@@ -39,11 +39,11 @@ final class Expect {
         }
     }
 
-    static Expected expected(Token token, Interest readiness) {
+    public static Expected expected(Token token, Interest readiness) {
         return new Expected(token, readiness.isReadable(), readiness.isWritable());
     }
 
-    static Expected expected(long token, Interest readiness) {
+    public static Expected expected(long token, Interest readiness) {
         return expected(new Token(token), readiness);
     }
 
@@ -59,7 +59,7 @@ final class Expect {
      * Polls until every expected event has been seen, failing after {@link #PATIENCE}. Other events
      * (spurious, or of other sources) are allowed, as mio's {@code expect_events} allows them.
      */
-    static void expectEvents(Poll poll, Events events, Expected... expected) throws IOException {
+    public static void expectEvents(Poll poll, Events events, Expected... expected) throws IOException {
         List<Expected> missing = new ArrayList<>(List.of(expected));
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
@@ -74,7 +74,7 @@ final class Expect {
     }
 
     /** Polls for {@link #QUIET} and fails on any event. */
-    static void expectNoEvents(Poll poll, Events events) throws IOException {
+    public static void expectNoEvents(Poll poll, Events events) throws IOException {
         poll.poll(events, QUIET);
         List<String> seen = new ArrayList<>();
         for (Event event : events) {
@@ -105,7 +105,7 @@ final class Expect {
     }
 
     /** Asserts what mio asserts of every descriptor it creates: non-blocking and close-on-exec. */
-    static void assertNonBlockingAndCloseOnExec(int fd) throws IOException {
+    public static void assertNonBlockingAndCloseOnExec(int fd) throws IOException {
         // /proc/self/fdinfo gives the open flags in octal: O_NONBLOCK is 04000, O_CLOEXEC 02000000.
         String flagsLine = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd)).stream()
                 .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow();
@@ -115,7 +115,7 @@ final class Expect {
     }
 
     /** The number of descriptors this process has open. */
-    static int openDescriptors() throws IOException {
+    public static int openDescriptors() throws IOException {
         try (var entries = Files.list(Path.of("/proc/self/fd"))) {
             return (int) entries.count();
         }

@@ -41,6 +41,52 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
+    public long pipe() throws IOException {
+        MemorySegment fds = Scratch.get().value;
+        int result = Unistd.pipe2(fds, Unistd.O_NONBLOCK | Unistd.O_CLOEXEC);
+        if (result < 0) {
+            throw Errno.socketException("pipe2", -result);
+        }
+        return (long) fds.get(ValueLayout.JAVA_INT, 0) << 32 | (fds.get(ValueLayout.JAVA_INT, 4) & 0xFFFF_FFFFL);
+    }
+
+    @Override
+    public int readFile(int fd, MemorySegment dst) throws IOException {
+        long n;
+        do {
+            n = Unistd.read(fd, dst);
+        } while (n == -Errno.EINTR);
+        return (int) readResult(n, "read");
+    }
+
+    @Override
+    public int readFile(int fd, long address, int length) throws IOException {
+        long n;
+        do {
+            n = Unistd.read(fd, address, length);
+        } while (n == -Errno.EINTR);
+        return (int) readResult(n, "read");
+    }
+
+    @Override
+    public int writeFile(int fd, MemorySegment src) throws IOException {
+        long n;
+        do {
+            n = Unistd.write(fd, src);
+        } while (n == -Errno.EINTR);
+        return (int) lengthResult(n, "write");
+    }
+
+    @Override
+    public int writeFile(int fd, long address, int length) throws IOException {
+        long n;
+        do {
+            n = Unistd.write(fd, address, length);
+        } while (n == -Errno.EINTR);
+        return (int) lengthResult(n, "write");
+    }
+
+    @Override
     public long socketPair(boolean datagram) throws IOException {
         MemorySegment pair = Scratch.get().value;
         int type = (datagram ? Net.SOCK_DGRAM : Net.SOCK_STREAM) | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC;

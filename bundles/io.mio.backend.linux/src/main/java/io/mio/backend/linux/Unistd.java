@@ -10,13 +10,14 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * {@code close}, {@code read} and {@code write} from {@code <unistd.h>}, for descriptors that are
- * not sockets (the eventfd) and for closing every descriptor.
+ * {@code close}, {@code read}, {@code write} and {@code pipe2} from {@code <unistd.h>}, for
+ * descriptors that are not sockets (pipes, the eventfd) and for closing every descriptor.
  *
  * {@snippet lang=c :
  * int close(int fd);
  * ssize_t read(int fd, void *buf, size_t count);
  * ssize_t write(int fd, const void *buf, size_t count);
+ * int pipe2(int pipefd[2], int flags);
  * }
  */
 final class Unistd {
@@ -30,6 +31,15 @@ final class Unistd {
             FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
     private static final MethodHandle WRITE = Libc.downcall("write",
             FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
+    private static final MethodHandle READ_ADDRESS = Libc.downcall("read",
+            FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
+    private static final MethodHandle WRITE_ADDRESS = Libc.downcall("write",
+            FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
+    private static final MethodHandle PIPE2 = Libc.downcall("pipe2",
+            FunctionDescriptor.of(C_INT, C_POINTER, C_INT), true);
+
+    static final int O_NONBLOCK = 0x800;
+    static final int O_CLOEXEC = 0x80000;
 
     private Unistd() {}
 
@@ -46,6 +56,33 @@ final class Unistd {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((long) READ.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long read(int fd, long address, long length) {
+        Scratch scratch = Scratch.get();
+        try {
+            return Libc.result((long) READ_ADDRESS.invokeExact(scratch.errno, fd, address, length), scratch.errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long write(int fd, long address, long length) {
+        Scratch scratch = Scratch.get();
+        try {
+            return Libc.result((long) WRITE_ADDRESS.invokeExact(scratch.errno, fd, address, length), scratch.errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int pipe2(MemorySegment fds, int flags) {
+        Scratch scratch = Scratch.get();
+        try {
+            return Libc.result((int) PIPE2.invokeExact(scratch.errno, fds, flags), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

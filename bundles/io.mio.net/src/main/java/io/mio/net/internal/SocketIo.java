@@ -1,6 +1,7 @@
-package io.mio.net;
+package io.mio.net.internal;
 
 import io.mio.spi.Backends;
+import io.mio.net.Shutdown;
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
 import io.mio.spi.Sockets;
@@ -20,15 +21,25 @@ import java.util.Objects;
  * memory ({@link MemorySegment#ofBuffer}, {@link MemorySegment#ofArray}), which the JIT removes
  * only where it inlines the whole call.
  */
-final class SocketIo {
+public final class SocketIo {
     /** Mirrors the kernel's {@code IOV_MAX}: one call takes at most this many buffers. */
     private static final int MAX_BUFFERS = 1024;
 
-    static final Sockets SOCKETS = Backends.current().sockets();
+    /** The backend's calls. */
+    public static final Sockets SOCKETS = Backends.current().sockets();
 
     private SocketIo() {}
 
-    static int read(IoSource io, ByteBuffer dst, boolean peek) throws IOException {
+    /**
+     * Reads into {@code dst} from its position, advancing it.
+     *
+     * @param io the source
+     * @param dst a writable buffer
+     * @param how which call
+     * @return bytes read, 0 when it would block, -1 at end of stream
+     * @throws IOException when the call fails
+     */
+    public static int read(IoSource io, ByteBuffer dst, Transfer how) throws IOException {
         if (dst.isReadOnly()) {
             throw new IllegalArgumentException("read-only buffer");
         }
@@ -40,11 +51,13 @@ final class SocketIo {
         long base = dst.isDirect() ? DirectAddresses.base(dst) : -1;
         int n;
         if (base < 0) {
-            n = read(io, MemorySegment.ofBuffer(dst), peek);
+            n = read(io, MemorySegment.ofBuffer(dst), how);
         } else {
             int fd = io.acquireOpen();
             try {
-                n = SOCKETS.read(fd, base + position, remaining, peek);
+                n = how == Transfer.FILE
+                        ? SOCKETS.readFile(fd, base + position, remaining)
+                        : SOCKETS.read(fd, base + position, remaining, how == Transfer.PEEK);
             } finally {
                 io.release();
                 Reference.reachabilityFence(dst); // the OS writes into its memory until here
@@ -57,29 +70,60 @@ final class SocketIo {
         return n;
     }
 
-    static int read(IoSource io, byte[] dst, int offset, int length, boolean peek) throws IOException {
+    /**
+     * Reads into part of {@code dst}.
+     *
+     * @param io the source
+     * @param dst the array
+     * @param offset the first index to fill
+     * @param length the most bytes to read
+     * @param how which call
+     * @return bytes read, 0 when it would block, -1 at end of stream
+     * @throws IOException when the call fails
+     */
+    public static int read(IoSource io, byte[] dst, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, dst.length);
         if (length == 0) {
             return 0;
         }
-        return read(io, MemorySegment.ofArray(dst).asSlice(offset, length), peek);
+        return read(io, MemorySegment.ofArray(dst).asSlice(offset, length), how);
     }
 
-    /** Reads into the whole of {@code dst}: bytes read, 0 when it would block, -1 at end of stream. */
-    static int read(IoSource io, MemorySegment dst, boolean peek) throws IOException {
+    /**
+     * Reads into the whole of {@code dst}.
+     *
+     * @param io the source
+     * @param dst heap or native memory
+     * @param how which call
+     * @return bytes read, 0 when it would block, -1 at end of stream
+     * @throws IOException when the call fails
+     */
+    public static int read(IoSource io, MemorySegment dst, Transfer how) throws IOException {
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("read-only segment");
+        }
         if (dst.byteSize() == 0) {
             return 0;
         }
         int fd = io.acquireOpen();
         try {
-            int n = SOCKETS.read(fd, clamp(dst), peek);
+            int n = how == Transfer.FILE ? SOCKETS.readFile(fd, clamp(dst)) : SOCKETS.read(fd, clamp(dst), how == Transfer.PEEK);
             return n == IoStatus.WOULD_BLOCK ? 0 : n;
         } finally {
             io.release();
         }
     }
 
-    static int write(IoSource io, ByteBuffer src) throws IOException {
+    /**
+     * Writes from {@code src}'s position, advancing it.
+     *
+     * @param io the source
+     * @param src a buffer
+     * @param how which call ({@link Transfer#SOCKET} or {@link Transfer#FILE})
+     * @return bytes written, 0 when it would block
+     * @throws IOException when the call fails
+     */
+    public static int write(IoSource io, ByteBuffer src, Transfer how) throws IOException {
         int position = src.position();
         int remaining = src.limit() - position;
         if (remaining <= 0) {
@@ -88,11 +132,11 @@ final class SocketIo {
         long base = src.isDirect() ? DirectAddresses.base(src) : -1;
         int n;
         if (base < 0) {
-            n = write(io, MemorySegment.ofBuffer(src));
+            n = write(io, MemorySegment.ofBuffer(src), how);
         } else {
             int fd = io.acquireOpen();
             try {
-                n = SOCKETS.write(fd, base + position, remaining);
+                n = how == Transfer.FILE ? SOCKETS.writeFile(fd, base + position, remaining) : SOCKETS.write(fd, base + position, remaining);
             } finally {
                 io.release();
                 Reference.reachabilityFence(src);
@@ -103,22 +147,42 @@ final class SocketIo {
         return n;
     }
 
-    static int write(IoSource io, byte[] src, int offset, int length) throws IOException {
+    /**
+     * Writes part of {@code src}.
+     *
+     * @param io the source
+     * @param src the array
+     * @param offset the first index to write
+     * @param length how many bytes
+     * @param how which call
+     * @return bytes written, 0 when it would block
+     * @throws IOException when the call fails
+     */
+    public static int write(IoSource io, byte[] src, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, src.length);
         if (length == 0) {
             return 0;
         }
-        return write(io, MemorySegment.ofArray(src).asSlice(offset, length));
+        return write(io, MemorySegment.ofArray(src).asSlice(offset, length), how);
     }
 
-    /** Writes from the whole of {@code src}: bytes written, 0 when it would block. */
-    static int write(IoSource io, MemorySegment src) throws IOException {
+    /**
+     * Writes the whole of {@code src}, or what the OS takes of it.
+     *
+     * @param io the source
+     * @param src heap or native memory
+     * @param how which call
+     * @return bytes written, 0 when it would block
+     * @throws IOException when the call fails
+     */
+    public static int write(IoSource io, MemorySegment src, Transfer how) throws IOException {
+        Objects.requireNonNull(src, "src");
         if (src.byteSize() == 0) {
             return 0;
         }
         int fd = io.acquireOpen();
         try {
-            int n = SOCKETS.write(fd, clamp(src));
+            int n = how == Transfer.FILE ? SOCKETS.writeFile(fd, clamp(src)) : SOCKETS.write(fd, clamp(src));
             return n == IoStatus.WOULD_BLOCK ? 0 : n;
         } finally {
             io.release();
@@ -129,12 +193,20 @@ final class SocketIo {
      * A scattering read. Direct buffers go to the OS in one call; a heap buffer cannot be named in
      * an iovec without copying, so then each buffer is read in turn, stopping at the first short
      * read, which leaves the same bytes in the same buffers.
+     *
+     * @param io the source
+     * @param dsts writable buffers
+     * @param offset the first buffer
+     * @param length how many buffers
+     * @param how which call ({@link Transfer#SOCKET} or {@link Transfer#FILE}; {@code readv} serves both)
+     * @return bytes read, 0 when it would block, -1 at end of stream
+     * @throws IOException when the call fails
      */
-    static long read(IoSource io, ByteBuffer[] dsts, int offset, int length) throws IOException {
+    public static long read(IoSource io, ByteBuffer[] dsts, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, dsts.length);
         length = Math.min(length, MAX_BUFFERS);
         if (!allDirect(dsts, offset, length, true)) {
-            return readEach(io, dsts, offset, length);
+            return readEach(io, dsts, offset, length, how);
         }
         int fd = io.acquireOpen();
         long n;
@@ -152,12 +224,12 @@ final class SocketIo {
         return n;
     }
 
-    private static long readEach(IoSource io, ByteBuffer[] dsts, int offset, int length) throws IOException {
+    private static long readEach(IoSource io, ByteBuffer[] dsts, int offset, int length, Transfer how) throws IOException {
         long total = 0;
         for (int i = offset; i < offset + length; i++) {
             ByteBuffer dst = dsts[i];
             int wanted = dst.remaining();
-            int n = read(io, dst, false);
+            int n = read(io, dst, how);
             if (n < 0) {
                 return total > 0 ? total : n;
             }
@@ -169,12 +241,24 @@ final class SocketIo {
         return total;
     }
 
-    /** A gathering write; see {@link #read(IoSource, ByteBuffer[], int, int)} for heap buffers. */
-    static long write(IoSource io, ByteBuffer[] srcs, int offset, int length) throws IOException {
+    /**
+     * A gathering write; see {@link #read(IoSource, ByteBuffer[], int, int, Transfer)} for heap
+     * buffers. For {@link Transfer#FILE} each buffer is written in turn, as {@code sendmsg} takes
+     * sockets only.
+     *
+     * @param io the source
+     * @param srcs buffers
+     * @param offset the first buffer
+     * @param length how many buffers
+     * @param how which call
+     * @return bytes written, 0 when it would block
+     * @throws IOException when the call fails
+     */
+    public static long write(IoSource io, ByteBuffer[] srcs, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, srcs.length);
         length = Math.min(length, MAX_BUFFERS);
-        if (!allDirect(srcs, offset, length, false)) {
-            return writeEach(io, srcs, offset, length);
+        if (how == Transfer.FILE || !allDirect(srcs, offset, length, false)) {
+            return writeEach(io, srcs, offset, length, how);
         }
         int fd = io.acquireOpen();
         long n;
@@ -190,12 +274,12 @@ final class SocketIo {
         return n;
     }
 
-    private static long writeEach(IoSource io, ByteBuffer[] srcs, int offset, int length) throws IOException {
+    private static long writeEach(IoSource io, ByteBuffer[] srcs, int offset, int length, Transfer how) throws IOException {
         long total = 0;
         for (int i = offset; i < offset + length; i++) {
             ByteBuffer src = srcs[i];
             int wanted = src.remaining();
-            int n = write(io, src);
+            int n = write(io, src, how);
             total += n;
             if (n < wanted) {
                 break;
@@ -225,7 +309,14 @@ final class SocketIo {
         }
     }
 
-    static void shutdown(IoSource io, Shutdown how) throws IOException {
+    /**
+     * Shuts down one or both halves of a connection.
+     *
+     * @param io the socket
+     * @param how which half
+     * @throws IOException when the OS refuses
+     */
+    public static void shutdown(IoSource io, Shutdown how) throws IOException {
         Objects.requireNonNull(how, "how");
         io.call(fd -> {
             SOCKETS.shutdown(fd, how != Shutdown.WRITE, how != Shutdown.READ);

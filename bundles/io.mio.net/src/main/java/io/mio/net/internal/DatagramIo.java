@@ -1,4 +1,4 @@
-package io.mio.net;
+package io.mio.net.internal;
 
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
@@ -11,17 +11,27 @@ import java.util.Objects;
 
 /**
  * The transfers of datagram sockets. Unlike a stream, a datagram may be empty, so 0 is a length
- * like any other and would-block is {@link UdpSocket#WOULD_BLOCK}. Memory goes to the OS as in
+ * like any other and would-block is {@link #WOULD_BLOCK}. Memory goes to the OS as in
  * {@link SocketIo}: direct buffers by address, everything else as a view, nothing copied.
+ * Each method returns the datagram's length, or {@link #WOULD_BLOCK}.
  */
-final class DatagramIo {
+public final class DatagramIo {
     /** What a datagram transfer returns when it would block: 0 is the length of an empty datagram. */
-    static final int WOULD_BLOCK = -1;
+    public static final int WOULD_BLOCK = -1;
 
     private DatagramIo() {}
 
-    /** Receives into {@code dst}'s remaining space; returns the datagram's full length or {@link UdpSocket#WOULD_BLOCK}. */
-    static int receive(IoSource io, ByteBuffer dst, boolean peek) throws IOException {
+    /**
+     * Receives one datagram into {@code dst}'s remaining space, advancing its position past
+     * what was stored.
+     *
+     * @param io the socket
+     * @param dst a writable buffer
+     * @param peek {@code true} to leave the datagram queued
+     * @return the datagram's full length, or {@link #WOULD_BLOCK}
+     * @throws IOException when the OS reports an error
+     */
+    public static int receive(IoSource io, ByteBuffer dst, boolean peek) throws IOException {
         if (dst.isReadOnly()) {
             throw new IllegalArgumentException("read-only buffer");
         }
@@ -45,8 +55,18 @@ final class DatagramIo {
         return n;
     }
 
-    /** Receives into part of {@code dst}; returns the datagram's full length or {@link UdpSocket#WOULD_BLOCK}. */
-    static int receive(IoSource io, byte[] dst, int offset, int length, boolean peek) throws IOException {
+    /**
+     * Receives one datagram into part of {@code dst}.
+     *
+     * @param io the socket
+     * @param dst the array
+     * @param offset the first index to fill
+     * @param length the space there
+     * @param peek {@code true} to leave the datagram queued
+     * @return the datagram's full length, or {@link #WOULD_BLOCK}
+     * @throws IOException when the OS reports an error
+     */
+    public static int receive(IoSource io, byte[] dst, int offset, int length, boolean peek) throws IOException {
         Objects.checkFromIndexSize(offset, length, dst.length);
         int fd = io.acquireOpen();
         int n;
@@ -58,13 +78,25 @@ final class DatagramIo {
         return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
     }
 
-    /** The sender of the datagram this thread received last. */
-    static SocketAddress sender() {
+    /**
+     * The sender of the datagram this thread received last.
+     *
+     * @return an {@link java.net.InetSocketAddress} or an {@link io.mio.spi.UnixName}, or {@code null}
+     */
+    public static SocketAddress sender() {
         return SocketIo.SOCKETS.senderAddress();
     }
 
-    /** Sends {@code src}'s remaining bytes as one datagram; returns the bytes sent or {@link UdpSocket#WOULD_BLOCK}. */
-    static int send(IoSource io, ByteBuffer src, SocketAddress target) throws IOException {
+    /**
+     * Sends {@code src}'s remaining bytes as one datagram, advancing its position.
+     *
+     * @param io the socket
+     * @param src the datagram
+     * @param target where to send it, or {@code null} for a connected socket's peer
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException when the OS refuses
+     */
+    public static int send(IoSource io, ByteBuffer src, SocketAddress target) throws IOException {
         int position = src.position();
         int length = src.limit() - position;
         long base = src.isDirect() ? DirectAddresses.base(src) : -1;
@@ -85,8 +117,18 @@ final class DatagramIo {
         return n;
     }
 
-    /** Sends part of {@code src} as one datagram; returns the bytes sent or {@link UdpSocket#WOULD_BLOCK}. */
-    static int send(IoSource io, byte[] src, int offset, int length, SocketAddress target) throws IOException {
+    /**
+     * Sends part of {@code src} as one datagram.
+     *
+     * @param io the socket
+     * @param src the array
+     * @param offset the first index to send
+     * @param length the datagram's length
+     * @param target where to send it, or {@code null} for a connected socket's peer
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException when the OS refuses
+     */
+    public static int send(IoSource io, byte[] src, int offset, int length, SocketAddress target) throws IOException {
         Objects.checkFromIndexSize(offset, length, src.length);
         int fd = io.acquireOpen();
         int n;

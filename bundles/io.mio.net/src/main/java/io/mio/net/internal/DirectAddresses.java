@@ -1,4 +1,4 @@
-package io.mio.net;
+package io.mio.net.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.WeakReference;
@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * the arena's scope, and is never remembered, because the arena may free its memory while the
  * buffer object lives on. The entries are weak, so remembering a buffer never keeps it alive.
  */
-final class DirectAddresses {
+public final class DirectAddresses {
     private static final int ENTRIES = 4;
     private static final ThreadLocal<DirectAddresses> PER_THREAD = ThreadLocal.withInitial(DirectAddresses::new);
 
@@ -32,7 +32,7 @@ final class DirectAddresses {
      * @param buffer a direct buffer
      * @return the address, or -1 for a buffer whose memory an arena owns
      */
-    static long base(ByteBuffer buffer) {
+    public static long base(ByteBuffer buffer) {
         return PER_THREAD.get().lookup(buffer);
     }
 
