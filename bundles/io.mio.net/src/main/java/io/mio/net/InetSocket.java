@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * What the IP socket types share beside {@link MioSocket}: addresses and TTL. Package-private, so that its public methods appear as each socket type's own.
  */
-abstract sealed class InetSocket extends MioSocket permits TcpListener, TcpStream, UdpSocket {
+abstract sealed class InetSocket extends MioSocket permits TcpListener, UdpSocket {
     InetSocket(IoSource io, boolean ipv6) {
         super(io, ipv6);
     }
@@ -40,11 +40,15 @@ abstract sealed class InetSocket extends MioSocket permits TcpListener, TcpStrea
      */
     @Override
     public InetSocketAddress localAddress() throws IOException {
+        return localAddressOf(io);
+    }
+
+    static InetSocketAddress localAddressOf(IoSource io) throws IOException {
         return (InetSocketAddress) io.call(SocketIo.SOCKETS::localAddress);
     }
 
     /** The connected peer, or {@code null}; for the stream and datagram types' peerAddress. */
-    final InetSocketAddress peer() throws IOException {
+    static InetSocketAddress peerOf(IoSource io) throws IOException {
         return (InetSocketAddress) io.call(SocketIo.SOCKETS::peerAddress);
     }
     /**
@@ -56,10 +60,14 @@ abstract sealed class InetSocket extends MioSocket permits TcpListener, TcpStrea
      * @throws IllegalArgumentException when {@code ttl} is out of range
      */
     public void setTtl(int ttl) throws IOException {
+        setTtl(this, ttl);
+    }
+
+    static void setTtl(MioSocket socket, int ttl) throws IOException {
         if (ttl < 1 || ttl > 255) {
             throw new IllegalArgumentException("TTL must be from 1 to 255, was " + ttl);
         }
-        setInt(SocketOpt.TTL, ttl);
+        socket.setInt(SocketOpt.TTL, ttl);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Set;
  * closing, and the pending error. Package-private, so that its public methods appear as each
  * socket type's own.
  */
-abstract sealed class MioSocket implements Source, Channel permits InetSocket, UnixSocket {
+abstract sealed class MioSocket implements Source, Channel permits InetSocket, UnixSocket, StreamSocket {
     private static final Map<SocketOption<?>, SocketOpt> OPTIONS = Map.of(
             StandardSocketOptions.SO_REUSEADDR, SocketOpt.REUSE_ADDRESS,
             StandardSocketOptions.SO_REUSEPORT, SocketOpt.REUSE_PORT,

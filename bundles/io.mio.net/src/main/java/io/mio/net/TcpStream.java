@@ -5,15 +5,11 @@ import io.mio.net.internal.Transfer;
 import io.mio.spi.IoSource;
 import io.mio.spi.SocketOpt;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
-import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.NotYetConnectedException;
-import java.nio.channels.ScatteringByteChannel;
 import java.util.Set;
 
 /**
@@ -46,7 +42,7 @@ import java.util.Set;
  * {@link NotYetConnectedException} until then: wait for the next event).
  *
  * <h2>Memory</h2>
- * Heap and direct {@link ByteBuffer}s, {@code byte[]} and {@link MemorySegment}s all go to the
+ * Heap and direct {@link ByteBuffer}s, {@code byte[]} and {@link java.lang.foreign.MemorySegment}s all go to the
  * OS in place, with no copy. A scattering read or gathering write of direct buffers is one
  * system call; with heap buffers it is one call per buffer, because an OS I/O vector cannot
  * point into the Java heap.
@@ -55,7 +51,7 @@ import java.util.Set;
  * One thread may read while another writes. {@link #close()} is safe at any time from any
  * thread.
  */
-public final class TcpStream extends InetSocket implements ByteChannel, ScatteringByteChannel, GatheringByteChannel {
+public final class TcpStream extends StreamSocket {
     private static final Set<SocketOption<?>> OPTIONS = Set.of(
             StandardSocketOptions.TCP_NODELAY, StandardSocketOptions.SO_KEEPALIVE,
             StandardSocketOptions.SO_LINGER, StandardSocketOptions.SO_RCVBUF,
@@ -63,6 +59,41 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
 
     TcpStream(IoSource io, boolean ipv6) {
         super(io, ipv6);
+    }
+
+    /**
+     * The address this socket is bound to.
+     *
+     * @return the local address
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    @Override
+    public InetSocketAddress localAddress() throws IOException {
+        return InetSocket.localAddressOf(io);
+    }
+
+    /**
+     * Sets the time-to-live of outgoing packets ({@code IP_TTL}, or the hop limit for IPv6).
+     *
+     * @param ttl from 1 to 255
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     * @throws IllegalArgumentException when {@code ttl} is out of range
+     */
+    public void setTtl(int ttl) throws IOException {
+        InetSocket.setTtl(this, ttl);
+    }
+
+    /**
+     * The time-to-live of outgoing packets.
+     *
+     * @return the TTL (the OS default, 64 on Linux, unless set)
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int ttl() throws IOException {
+        return getInt(SocketOpt.TTL);
     }
 
     /**
@@ -76,8 +107,8 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      * @throws java.nio.channels.UnresolvedAddressException when the address is not resolved
      */
     public static TcpStream connect(InetSocketAddress address) throws IOException {
-        IoSource io = open(address, false, fd -> SocketIo.SOCKETS.connect(fd, address));
-        return new TcpStream(io, isIpv6(address));
+        IoSource io = InetSocket.open(address, false, fd -> SocketIo.SOCKETS.connect(fd, address));
+        return new TcpStream(io, InetSocket.isIpv6(address));
     }
 
     /**
@@ -90,93 +121,11 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
      *     once closed
      */
     public InetSocketAddress peerAddress() throws IOException {
-        InetSocketAddress peer = peer();
+        InetSocketAddress peer = InetSocket.peerOf(io);
         if (peer == null) {
             throw new NotYetConnectedException();
         }
         return peer;
-    }
-
-    /**
-     * Reads into {@code dst} from its position, advancing it.
-     *
-     * @param dst a writable buffer, heap or direct
-     * @return the bytes read, 0 when the read would block (or {@code dst} is full), -1 at end of
-     *     stream
-     * @throws IOException when the connection failed (such as a reset);
-     *     {@link java.nio.channels.ClosedChannelException} once closed
-     */
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        return SocketIo.read(io, dst, Transfer.SOCKET);
-    }
-
-    /**
-     * Reads into {@code dst}.
-     *
-     * @param dst the array to fill from index 0
-     * @return the bytes read, 0 when the read would block, -1 at end of stream
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     */
-    public int read(byte[] dst) throws IOException {
-        return SocketIo.read(io, dst, 0, dst.length, Transfer.SOCKET);
-    }
-
-    /**
-     * Reads into part of {@code dst}.
-     *
-     * @param dst the array
-     * @param offset the first index to fill
-     * @param length the most bytes to read
-     * @return the bytes read, 0 when the read would block, -1 at end of stream
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     * @throws IndexOutOfBoundsException when the range is not within {@code dst}
-     */
-    public int read(byte[] dst, int offset, int length) throws IOException {
-        return SocketIo.read(io, dst, offset, length, Transfer.SOCKET);
-    }
-
-    /**
-     * Reads into {@code dst}, heap or native, from its start.
-     *
-     * @param dst the memory to fill, up to its size (at most {@link Integer#MAX_VALUE} bytes)
-     * @return the bytes read, 0 when the read would block, -1 at end of stream
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     * @throws IllegalArgumentException when {@code dst} is read-only
-     */
-    public int read(MemorySegment dst) throws IOException {
-        return SocketIo.read(io, dst, Transfer.SOCKET);
-    }
-
-    /**
-     * Reads into the buffers in order (a scattering read).
-     *
-     * @param dsts writable buffers
-     * @return the bytes read, 0 when the read would block, -1 at end of stream
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     */
-    @Override
-    public long read(ByteBuffer[] dsts) throws IOException {
-        return SocketIo.read(io, dsts, 0, dsts.length, Transfer.SOCKET);
-    }
-
-    /**
-     * Reads into {@code length} buffers from {@code offset}, in order (a scattering read).
-     *
-     * @param dsts writable buffers
-     * @param offset the first buffer to fill
-     * @param length how many buffers to use
-     * @return the bytes read, 0 when the read would block, -1 at end of stream
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     */
-    @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return SocketIo.read(io, dsts, offset, length, Transfer.SOCKET);
     }
 
     /**
@@ -204,97 +153,6 @@ public final class TcpStream extends InetSocket implements ByteChannel, Scatteri
         return SocketIo.read(io, dst, 0, dst.length, Transfer.PEEK);
     }
 
-    /**
-     * Writes from {@code src}'s position, advancing it. May write only part.
-     *
-     * @param src a buffer, heap or direct
-     * @return the bytes written, 0 when the write would block (or {@code src} is empty)
-     * @throws IOException when the connection failed (such as a reset or a broken pipe);
-     *     {@link java.nio.channels.ClosedChannelException} once closed
-     */
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-        return SocketIo.write(io, src, Transfer.SOCKET);
-    }
-
-    /**
-     * Writes from {@code src}. May write only part.
-     *
-     * @param src the bytes to write
-     * @return the bytes written, 0 when the write would block
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     */
-    public int write(byte[] src) throws IOException {
-        return SocketIo.write(io, src, 0, src.length, Transfer.SOCKET);
-    }
-
-    /**
-     * Writes part of {@code src}. May write only part of that.
-     *
-     * @param src the array
-     * @param offset the first index to write
-     * @param length how many bytes to write
-     * @return the bytes written, 0 when the write would block
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     * @throws IndexOutOfBoundsException when the range is not within {@code src}
-     */
-    public int write(byte[] src, int offset, int length) throws IOException {
-        return SocketIo.write(io, src, offset, length, Transfer.SOCKET);
-    }
-
-    /**
-     * Writes from {@code src}, heap or native. May write only part.
-     *
-     * @param src the bytes to write (at most {@link Integer#MAX_VALUE} per call)
-     * @return the bytes written, 0 when the write would block
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     */
-    public int write(MemorySegment src) throws IOException {
-        return SocketIo.write(io, src, Transfer.SOCKET);
-    }
-
-    /**
-     * Writes from the buffers in order (a gathering write). May write only part.
-     *
-     * @param srcs buffers
-     * @return the bytes written, 0 when the write would block
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     */
-    @Override
-    public long write(ByteBuffer[] srcs) throws IOException {
-        return SocketIo.write(io, srcs, 0, srcs.length, Transfer.SOCKET);
-    }
-
-    /**
-     * Writes from {@code length} buffers from {@code offset}, in order (a gathering write).
-     *
-     * @param srcs buffers
-     * @param offset the first buffer to write
-     * @param length how many buffers to use
-     * @return the bytes written, 0 when the write would block
-     * @throws IOException when the connection failed; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
-     */
-    @Override
-    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return SocketIo.write(io, srcs, offset, length, Transfer.SOCKET);
-    }
-
-    /**
-     * Shuts down the read half, the write half, or both. Shutting down writing sends the peer an
-     * end of stream while still reading its data.
-     *
-     * @param how which half
-     * @throws IOException when the OS refuses (such as {@code ENOTCONN} before connecting);
-     *     {@link java.nio.channels.ClosedChannelException} once closed
-     */
-    public void shutdown(Shutdown how) throws IOException {
-        SocketIo.shutdown(io, how);
-    }
 
     /**
      * Turns Nagle's algorithm off ({@code true}) or on: with it off, small writes are sent at once

@@ -93,7 +93,7 @@ public final class UdpSocket extends InetSocket {
      *     once closed
      */
     public InetSocketAddress peerAddress() throws IOException {
-        InetSocketAddress peer = peer();
+        InetSocketAddress peer = peerOf(io);
         if (peer == null) {
             throw new NotYetConnectedException();
         }

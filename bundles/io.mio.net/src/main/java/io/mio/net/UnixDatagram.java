@@ -116,7 +116,7 @@ public final class UnixDatagram extends UnixSocket {
      *     once closed
      */
     public UnixSocketAddress peerAddress() throws IOException {
-        UnixSocketAddress peer = peer();
+        UnixSocketAddress peer = peerOf(io);
         if (peer == null) {
             throw new NotYetConnectedException();
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * What the Unix-domain socket types share beside {@link MioSocket}: their addresses.
  * Package-private, so that its public methods appear as each socket type's own.
  */
-abstract sealed class UnixSocket extends MioSocket permits UnixListener, UnixStream, UnixDatagram {
+abstract sealed class UnixSocket extends MioSocket permits UnixListener, UnixDatagram {
     UnixSocket(IoSource io) {
         super(io, false);
     }
@@ -39,11 +39,15 @@ abstract sealed class UnixSocket extends MioSocket permits UnixListener, UnixStr
      */
     @Override
     public UnixSocketAddress localAddress() throws IOException {
+        return localAddressOf(io);
+    }
+
+    static UnixSocketAddress localAddressOf(IoSource io) throws IOException {
         return UnixSocketAddress.of((UnixName) io.call(SocketIo.SOCKETS::localAddress));
     }
 
     /** The connected peer, or {@code null}; for the stream and datagram types' peerAddress. */
-    final UnixSocketAddress peer() throws IOException {
+    static UnixSocketAddress peerOf(IoSource io) throws IOException {
         UnixName peer = (UnixName) io.call(SocketIo.SOCKETS::peerAddress);
         return peer == null ? null : UnixSocketAddress.of(peer);
     }
