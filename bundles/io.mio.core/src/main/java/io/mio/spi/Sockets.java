@@ -273,6 +273,70 @@ public interface Sockets extends Descriptor.Closer {
     int send(int fd, long address, int length, SocketAddress target) throws IOException;
 
     /**
+     * Receives up to {@code count} datagrams in as few calls as the OS allows. Datagram {@code i}
+     * goes to {@code data} at {@code i * slotSize}, truncated to the slot; its full length to
+     * {@code lengths[i]} (larger than {@code slotSize} when truncated); its sender's
+     * {@code sockaddr} to {@code senders} at {@code i * SOCKADDR_SIZE}.
+     *
+     * <p>This default is the portable loop of single receives; a backend whose OS has a batch
+     * call ({@code recvmmsg}) overrides it.
+     *
+     * @param fd the socket
+     * @param data the slots, at least {@code count * slotSize} bytes
+     * @param slotSize the bytes per datagram
+     * @param count how many datagrams at most
+     * @param senders native memory for the senders' addresses, {@code count * SOCKADDR_SIZE} bytes
+     * @param lengths where the lengths go
+     * @return how many datagrams were received, 0 when none was queued
+     * @throws IOException when the OS reports an error before any datagram was received
+     */
+    default int receiveMany(int fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
+            throws IOException {
+        return PortableBatch.receiveMany(this, fd, data, slotSize, count, senders, lengths);
+    }
+
+    /**
+     * Sends datagrams {@code 0} to {@code count - 1} in as few calls as the OS allows; datagram
+     * {@code i} is {@code lengths[i]} bytes at {@code data + i * slotSize}, sent to
+     * {@code targets[i]} (or the connected peer when it is {@code null}).
+     *
+     * <p>This default is the portable loop of single sends; a backend whose OS has a batch call
+     * ({@code sendmmsg}) overrides it.
+     *
+     * @param fd the socket
+     * @param data the slots
+     * @param slotSize the bytes per slot
+     * @param count how many datagrams
+     * @param lengths their lengths
+     * @param targets their destinations
+     * @return how many datagrams were sent, from the first; 0 when the first would block
+     * @throws IOException when the OS refuses the first datagram
+     */
+    default int sendMany(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
+            throws IOException {
+        return PortableBatch.sendMany(this, fd, data, slotSize, count, lengths, targets);
+    }
+
+    /** The room one sender address takes in {@link #receiveMany}'s {@code senders}: a {@code sockaddr_storage}. */
+    int SOCKADDR_SIZE = 128;
+
+    /**
+     * Copies the sender of this thread's last receive, as the OS's {@code sockaddr}, into
+     * {@code into}; for {@link #receiveMany}'s portable loop.
+     *
+     * @param into {@link #SOCKADDR_SIZE} bytes
+     */
+    void storeSender(MemorySegment into);
+
+    /**
+     * Reads a {@code sockaddr} that {@link #receiveMany} stored.
+     *
+     * @param sockaddr {@link #SOCKADDR_SIZE} bytes
+     * @return the address
+     */
+    SocketAddress decodeAddress(MemorySegment sockaddr);
+
+    /**
      * Joins or leaves a multicast group.
      *
      * @param fd the socket

@@ -257,6 +257,50 @@ public final class UdpSocket extends InetSocket {
     }
 
     /**
+     * Receives as many queued datagrams as {@code batch} holds, in one system call where the OS
+     * has one ({@code recvmmsg}). The batch is emptied first and then holds what came.
+     *
+     * @param batch where to put the datagrams
+     * @return how many were received; 0 when none was queued (it would block)
+     * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int recvBatch(DatagramBatch batch) throws IOException {
+        batch.clear();
+        int fd = io.acquireOpen(); // by hand, not io.call: no lambda per batch
+        try {
+            batch.size = SocketIo.SOCKETS.receiveMany(fd, batch.data, batch.slotSize(), batch.capacity(), batch.senders, batch.lengths);
+        } finally {
+            io.release();
+        }
+        return batch.size;
+    }
+
+    /**
+     * Sends the datagrams in {@code batch}, from the first, in one system call where the OS has one
+     * ({@code sendmmsg}), and removes those sent from the batch.
+     *
+     * @param batch the datagrams and their targets
+     * @return how many were sent; 0 when the socket is full (it would block) or the batch empty
+     * @throws IOException when the OS refuses the first datagram (the batch is left as it was);
+     *     {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public int sendBatch(DatagramBatch batch) throws IOException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = SocketIo.SOCKETS.sendMany(fd, batch.data, batch.slotSize(), batch.size(), batch.lengths, batch.targets);
+        } finally {
+            io.release();
+        }
+        batch.removeFirst(n);
+        return n;
+    }
+
+    /**
      * Allows sending to broadcast addresses ({@code SO_BROADCAST}).
      *
      * @param on {@code true} to allow

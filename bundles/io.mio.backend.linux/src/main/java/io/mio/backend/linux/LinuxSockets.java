@@ -334,6 +334,51 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
+    public int receiveMany(int fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
+            throws IOException {
+        MemorySegment messages = Messages.forReceive(Scratch.get(), data, slotSize, count, senders);
+        int n;
+        do {
+            n = Net.recvmmsg(fd, messages, count, Net.MSG_TRUNC);
+        } while (n == -Errno.EINTR);
+        if (n == -Errno.EAGAIN) {
+            return 0;
+        }
+        if (n < 0) {
+            throw Errno.socketException("recvmmsg", -n);
+        }
+        Messages.lengths(messages, n, lengths);
+        return n;
+    }
+
+    @Override
+    public int sendMany(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
+            throws IOException {
+        MemorySegment messages = Messages.forSend(Scratch.get(), data, slotSize, count, lengths, targets);
+        int n;
+        do {
+            n = Net.sendmmsg(fd, messages, count, Net.MSG_NOSIGNAL);
+        } while (n == -Errno.EINTR);
+        if (n == -Errno.EAGAIN) {
+            return 0;
+        }
+        if (n < 0) {
+            throw Errno.socketException("sendmmsg", -n);
+        }
+        return n;
+    }
+
+    @Override
+    public void storeSender(MemorySegment into) {
+        into.copyFrom(Scratch.get().address.asSlice(0, SOCKADDR_SIZE));
+    }
+
+    @Override
+    public SocketAddress decodeAddress(MemorySegment sockaddr) {
+        return SocketAddresses.decode(sockaddr, SOCKADDR_SIZE);
+    }
+
+    @Override
     public void multicastMembership(int fd, java.net.InetAddress group, java.net.InetAddress interfaceAddress,
             int interfaceIndex, boolean join) throws IOException {
         SocketOptions.multicastMembership(fd, group, interfaceAddress, interfaceIndex, join);

@@ -99,6 +99,10 @@ final class Net {
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_INT, C_POINTER, C_INT), true);
     private static final MethodHandle SENDTO_ADDRESS = Libc.downcall("sendto",
             FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_SIZE_T, C_INT, C_POINTER, C_INT), true);
+    private static final MethodHandle RECVMMSG = Libc.downcall("recvmmsg",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT, C_POINTER), true);
+    private static final MethodHandle SENDMMSG = Libc.downcall("sendmmsg",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT), true);
     private static final MethodHandle READV = Libc.downcall("readv",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
     private static final MethodHandle SENDMSG = Libc.downcall("sendmsg",
@@ -272,6 +276,24 @@ final class Net {
         MemorySegment errno = Scratch.get().errno;
         try {
             return Libc.result((long) SENDTO_ADDRESS.invokeExact(errno, fd, address, length, flags, to, toLength), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int recvmmsg(int fd, MemorySegment messages, int count, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) RECVMMSG.invokeExact(errno, fd, messages, count, flags, MemorySegment.NULL), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int sendmmsg(int fd, MemorySegment messages, int count, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) SENDMMSG.invokeExact(errno, fd, messages, count, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

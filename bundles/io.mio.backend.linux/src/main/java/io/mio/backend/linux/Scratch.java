@@ -23,6 +23,7 @@ final class Scratch {
     /** An option value, a {@code struct linger}, an {@code epoll_event} or a {@code struct msghdr}. */
     final MemorySegment value = arena.allocate(64, 8);
     private MemorySegment iovecs = arena.allocate(16L * IOVEC_BYTES, 8);
+    private MemorySegment area = arena.allocate(4096, 8);
 
     private Scratch() {}
 
@@ -33,6 +34,20 @@ final class Scratch {
      */
     static Scratch get() {
         return PER_THREAD.get();
+    }
+
+    /**
+     * A zeroed area of at least {@code bytes} bytes, grown on demand and kept: for the message
+     * and address arrays of the batch calls.
+     *
+     * @param bytes the size needed
+     * @return the area
+     */
+    MemorySegment area(long bytes) {
+        if (area.byteSize() < bytes) {
+            area = arena.allocate(Long.highestOneBit(bytes) * 2, 8);
+        }
+        return area.asSlice(0, bytes).fill((byte) 0);
     }
 
     /**

@@ -1,0 +1,70 @@
+package io.mio.backend.linux;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.SocketAddress;
+import java.net.SocketException;
+
+/**
+ * Builds the {@code struct mmsghdr} arrays of {@code recvmmsg} and {@code sendmmsg}: one message
+ * per datagram, each with one iovec over its slot and, when it has one, its address.
+ *
+ * {@snippet lang=c :
+ * struct mmsghdr { struct msghdr msg_hdr; unsigned int msg_len; };  // 64 bytes on LP64
+ * int recvmmsg(int fd, struct mmsghdr *msgvec, unsigned int vlen, int flags, struct timespec *timeout);
+ * int sendmmsg(int fd, struct mmsghdr *msgvec, unsigned int vlen, int flags);
+ * }
+ */
+final class Messages {
+    private static final long MMSGHDR_SIZE = 64;
+    private static final long MSG_LEN = 56;
+    private static final long IOVEC_SIZE = 16;
+    private static final long ADDRESS_SIZE = 128;
+
+    private Messages() {}
+
+    /** Messages whose iovecs cover the slots and whose names point at the sender slots. */
+    static MemorySegment forReceive(Scratch scratch, MemorySegment data, int slotSize, int count, MemorySegment senders) {
+        MemorySegment area = scratch.area(count * (MMSGHDR_SIZE + IOVEC_SIZE));
+        MemorySegment iovecs = area.asSlice(count * MMSGHDR_SIZE);
+        for (int i = 0; i < count; i++) {
+            MemorySegment iovec = iovecs.asSlice(i * IOVEC_SIZE, IOVEC_SIZE);
+            iovec.set(ValueLayout.ADDRESS, 0, data.asSlice((long) i * slotSize, slotSize));
+            iovec.set(ValueLayout.JAVA_LONG, 8, slotSize);
+            header(area, i, senders.asSlice(i * ADDRESS_SIZE, ADDRESS_SIZE), (int) ADDRESS_SIZE, iovec);
+        }
+        return area;
+    }
+
+    /** Messages over {@code lengths[i]} bytes of each slot, with each target encoded beside them. */
+    static MemorySegment forSend(Scratch scratch, MemorySegment data, int slotSize, int count, int[] lengths,
+            SocketAddress[] targets) throws SocketException {
+        MemorySegment area = scratch.area(count * (MMSGHDR_SIZE + IOVEC_SIZE + ADDRESS_SIZE));
+        MemorySegment iovecs = area.asSlice(count * MMSGHDR_SIZE);
+        MemorySegment addresses = area.asSlice(count * (MMSGHDR_SIZE + IOVEC_SIZE));
+        for (int i = 0; i < count; i++) {
+            MemorySegment iovec = iovecs.asSlice(i * IOVEC_SIZE, IOVEC_SIZE);
+            iovec.set(ValueLayout.ADDRESS, 0, data.asSlice((long) i * slotSize, lengths[i]));
+            iovec.set(ValueLayout.JAVA_LONG, 8, lengths[i]);
+            MemorySegment address = addresses.asSlice(i * ADDRESS_SIZE, ADDRESS_SIZE);
+            int addressLength = targets[i] == null ? 0 : SocketAddresses.encode(targets[i], address);
+            header(area, i, targets[i] == null ? MemorySegment.NULL : address, addressLength, iovec);
+        }
+        return area;
+    }
+
+    private static void header(MemorySegment area, int i, MemorySegment name, int nameLength, MemorySegment iovec) {
+        MemorySegment header = area.asSlice(i * MMSGHDR_SIZE, MMSGHDR_SIZE);
+        header.set(ValueLayout.ADDRESS, 0, name);
+        header.set(ValueLayout.JAVA_INT, 8, nameLength);
+        header.set(ValueLayout.ADDRESS, 16, iovec);
+        header.set(ValueLayout.JAVA_LONG, 24, 1);
+    }
+
+    /** Copies each received message's length ({@code msg_len}, the full length under {@code MSG_TRUNC}). */
+    static void lengths(MemorySegment messages, int count, int[] lengths) {
+        for (int i = 0; i < count; i++) {
+            lengths[i] = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_LEN);
+        }
+    }
+}
