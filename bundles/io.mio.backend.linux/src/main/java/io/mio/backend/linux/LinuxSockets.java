@@ -341,6 +341,8 @@ final class LinuxSockets implements Sockets {
         do {
             n = Net.recvmmsg(fd, messages, count, Net.MSG_TRUNC);
         } while (n == -Errno.EINTR);
+        Reference.reachabilityFence(data); // the messages point into both by raw address
+        Reference.reachabilityFence(senders);
         if (n == -Errno.EAGAIN) {
             return 0;
         }
@@ -359,6 +361,7 @@ final class LinuxSockets implements Sockets {
         do {
             n = Net.sendmmsg(fd, messages, count, Net.MSG_NOSIGNAL);
         } while (n == -Errno.EINTR);
+        Reference.reachabilityFence(data);
         if (n == -Errno.EAGAIN) {
             return 0;
         }

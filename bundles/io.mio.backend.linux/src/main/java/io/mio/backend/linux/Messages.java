@@ -23,15 +23,18 @@ final class Messages {
 
     private Messages() {}
 
+    // Raw addresses at absolute offsets: no segment object per message. The caller keeps `data`
+    // and `senders` reachable until the system call returns.
+
     /** Messages whose iovecs cover the slots and whose names point at the sender slots. */
     static MemorySegment forReceive(Scratch scratch, MemorySegment data, int slotSize, int count, MemorySegment senders) {
         MemorySegment area = scratch.area(count * (MMSGHDR_SIZE + IOVEC_SIZE));
-        MemorySegment iovecs = area.asSlice(count * MMSGHDR_SIZE);
+        long iovecs = count * MMSGHDR_SIZE;
         for (int i = 0; i < count; i++) {
-            MemorySegment iovec = iovecs.asSlice(i * IOVEC_SIZE, IOVEC_SIZE);
-            iovec.set(ValueLayout.ADDRESS, 0, data.asSlice((long) i * slotSize, slotSize));
-            iovec.set(ValueLayout.JAVA_LONG, 8, slotSize);
-            header(area, i, senders.asSlice(i * ADDRESS_SIZE, ADDRESS_SIZE), (int) ADDRESS_SIZE, iovec);
+            long iovec = iovecs + i * IOVEC_SIZE;
+            area.set(ValueLayout.JAVA_LONG, iovec, data.address() + (long) i * slotSize);
+            area.set(ValueLayout.JAVA_LONG, iovec + 8, slotSize);
+            header(area, i, senders.address() + i * ADDRESS_SIZE, (int) ADDRESS_SIZE, area.address() + iovec);
         }
         return area;
     }
@@ -40,25 +43,25 @@ final class Messages {
     static MemorySegment forSend(Scratch scratch, MemorySegment data, int slotSize, int count, int[] lengths,
             SocketAddress[] targets) throws SocketException {
         MemorySegment area = scratch.area(count * (MMSGHDR_SIZE + IOVEC_SIZE + ADDRESS_SIZE));
-        MemorySegment iovecs = area.asSlice(count * MMSGHDR_SIZE);
-        MemorySegment addresses = area.asSlice(count * (MMSGHDR_SIZE + IOVEC_SIZE));
+        long iovecs = count * MMSGHDR_SIZE;
+        long addresses = count * (MMSGHDR_SIZE + IOVEC_SIZE);
         for (int i = 0; i < count; i++) {
-            MemorySegment iovec = iovecs.asSlice(i * IOVEC_SIZE, IOVEC_SIZE);
-            iovec.set(ValueLayout.ADDRESS, 0, data.asSlice((long) i * slotSize, lengths[i]));
-            iovec.set(ValueLayout.JAVA_LONG, 8, lengths[i]);
-            MemorySegment address = addresses.asSlice(i * ADDRESS_SIZE, ADDRESS_SIZE);
-            int addressLength = targets[i] == null ? 0 : SocketAddresses.encode(targets[i], address);
-            header(area, i, targets[i] == null ? MemorySegment.NULL : address, addressLength, iovec);
+            long iovec = iovecs + i * IOVEC_SIZE;
+            area.set(ValueLayout.JAVA_LONG, iovec, data.address() + (long) i * slotSize);
+            area.set(ValueLayout.JAVA_LONG, iovec + 8, lengths[i]);
+            long address = addresses + i * ADDRESS_SIZE;
+            int addressLength = targets[i] == null ? 0 : SocketAddresses.encode(targets[i], area.asSlice(address, ADDRESS_SIZE));
+            header(area, i, targets[i] == null ? 0 : area.address() + address, addressLength, area.address() + iovec);
         }
         return area;
     }
 
-    private static void header(MemorySegment area, int i, MemorySegment name, int nameLength, MemorySegment iovec) {
-        MemorySegment header = area.asSlice(i * MMSGHDR_SIZE, MMSGHDR_SIZE);
-        header.set(ValueLayout.ADDRESS, 0, name);
-        header.set(ValueLayout.JAVA_INT, 8, nameLength);
-        header.set(ValueLayout.ADDRESS, 16, iovec);
-        header.set(ValueLayout.JAVA_LONG, 24, 1);
+    private static void header(MemorySegment area, int i, long name, int nameLength, long iovec) {
+        long header = i * MMSGHDR_SIZE;
+        area.set(ValueLayout.JAVA_LONG, header, name);
+        area.set(ValueLayout.JAVA_INT, header + 8, nameLength);
+        area.set(ValueLayout.JAVA_LONG, header + 16, iovec);
+        area.set(ValueLayout.JAVA_LONG, header + 24, 1);
     }
 
     /** Copies each received message's length ({@code msg_len}, the full length under {@code MSG_TRUNC}). */

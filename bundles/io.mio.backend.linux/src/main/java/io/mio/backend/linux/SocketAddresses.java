@@ -34,6 +34,22 @@ final class SocketAddresses {
     static final int SUN_PATH_OFFSET = 2;
     static final int SUN_PATH_SIZE = 108;
     private static final ValueLayout.OfShort PORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt IPV4 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /**
+     * Whether {@code Inet4Address.hashCode()} is the address, as it has been in every JDK: then an
+     * IPv4 address is encoded without {@code getAddress()}, which copies it into a new array on
+     * every send. Checked once, so that a JDK that changes it only costs the copy.
+     */
+    private static final boolean IPV4_HASH_IS_ADDRESS = ipv4HashIsAddress();
+
+    private static boolean ipv4HashIsAddress() {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) 129}).hashCode() == 0xC0000281
+                    && InetAddress.getByAddress(new byte[] {1, 2, 3, 4}).hashCode() == 0x01020304;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
 
     private SocketAddresses() {}
 
@@ -73,14 +89,18 @@ final class SocketAddresses {
             throw new UnresolvedAddressException();
         }
         InetAddress ip = address.getAddress();
-        byte[] bytes = ip.getAddress();
         if (ip instanceof Inet4Address) {
-            into.asSlice(0, SOCKADDR_IN_SIZE).fill((byte) 0);
+            into.set(ValueLayout.JAVA_LONG_UNALIGNED, 8, 0L); // sin_zero
             into.set(ValueLayout.JAVA_SHORT, 0, (short) Net.AF_INET);
             into.set(PORT, 2, (short) address.getPort());
-            MemorySegment.copy(bytes, 0, into, ValueLayout.JAVA_BYTE, 4, 4);
+            if (IPV4_HASH_IS_ADDRESS) {
+                into.set(IPV4, 4, ip.hashCode());
+            } else {
+                MemorySegment.copy(ip.getAddress(), 0, into, ValueLayout.JAVA_BYTE, 4, 4);
+            }
             return SOCKADDR_IN_SIZE;
         }
+        byte[] bytes = ip.getAddress();
         into.asSlice(0, SOCKADDR_IN6_SIZE).fill((byte) 0);
         into.set(ValueLayout.JAVA_SHORT, 0, (short) Net.AF_INET6);
         into.set(PORT, 2, (short) address.getPort());
