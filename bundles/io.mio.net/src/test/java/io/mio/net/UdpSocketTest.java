@@ -268,6 +268,9 @@ class UdpSocketTest {
                     () -> a.sendTo(DATA1, InetSocketAddress.createUnresolved("localhost", 9)));
             assertInstanceOf(java.net.BindException.class,
                     assertThrows(IOException.class, () -> UdpSocket.bind(a.localAddress())));
+            SocketException family = assertThrows(SocketException.class, () -> a.sendTo(DATA1, new InetSocketAddress("::1", 9)),
+                    "an IPv4 socket cannot send to an IPv6 address");
+            assertTrue(family.getMessage().contains("EAFNOSUPPORT") || family.getMessage().contains("EINVAL"), family.getMessage());
             assertNotNull(a.localAddress(), "none of it broke the socket");
         }
     }
