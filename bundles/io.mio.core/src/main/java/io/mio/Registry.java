@@ -35,7 +35,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Registry {
     static {
-        CoreAccess.install(registry -> registry.selector);
+        CoreAccess.install(new CoreAccess.Bridge() {
+            @Override
+            public Selector selector(Registry registry) {
+                return registry.selector;
+            }
+
+            @Override
+            public void registered(Registry registry, Token token, boolean newRegistration) {
+                registry.tokens.remember(token, newRegistration);
+            }
+
+            @Override
+            public void deregistered(Registry registry) {
+                registry.tokens.forget();
+            }
+        });
     }
 
     private final Selector selector;
@@ -59,7 +74,6 @@ public final class Registry {
      */
     public void register(Source source, Token token, Interest interests) throws IOException {
         source.register(this, Objects.requireNonNull(token, "token"), Objects.requireNonNull(interests, "interests"));
-        tokens.remember(token, true);
     }
 
     /**
@@ -74,7 +88,6 @@ public final class Registry {
      */
     public void reregister(Source source, Token token, Interest interests) throws IOException {
         source.reregister(this, Objects.requireNonNull(token, "token"), Objects.requireNonNull(interests, "interests"));
-        tokens.remember(token, false);
     }
 
     /**
@@ -90,7 +103,6 @@ public final class Registry {
      */
     public void deregister(Source source) throws IOException {
         source.deregister(this);
-        tokens.forget();
     }
 
     /** Claims the one waker slot of this Poll. */

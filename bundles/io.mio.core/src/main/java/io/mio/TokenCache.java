@@ -47,6 +47,11 @@ final class TokenCache {
         return table;
     }
 
+    /** How many registrations are live, as far as the registry was told; for tests. */
+    synchronized int registrations() {
+        return registrations;
+    }
+
     /** The registered token with this value, or a new one when it is not in the table. */
     Token lookup(long value) {
         Token[] table = slots;

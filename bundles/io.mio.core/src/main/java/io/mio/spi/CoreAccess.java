@@ -1,38 +1,74 @@
 package io.mio.spi;
 
 import io.mio.Registry;
-import java.util.function.Function;
+import io.mio.Token;
 
 /**
- * Lets Mio's own modules reach the {@link Selector} behind a public {@link Registry} without a
- * public accessor: {@code Registry} installs the bridge when its class initialises, as the JDK's
+ * Lets Mio's own modules reach what a public {@link Registry} keeps inside without a public
+ * accessor: {@code Registry} installs the bridge when its class initialises, as the JDK's
  * {@code SharedSecrets} do.
  */
 public final class CoreAccess {
-    private static volatile Function<Registry, Selector> selectorOf;
+    /** What a registry offers its sources. */
+    public interface Bridge {
+        /**
+         * The selector behind a registry.
+         *
+         * @param registry the registry
+         * @return its selector
+         */
+        Selector selector(Registry registry);
+
+        /**
+         * Records a registration's token, so that events return the same instance.
+         *
+         * @param registry the registry
+         * @param token the token
+         * @param newRegistration {@code true} for a registration, {@code false} for a reregistration
+         */
+        void registered(Registry registry, Token token, boolean newRegistration);
+
+        /**
+         * Records the end of a registration, by deregistering or by closing the source.
+         *
+         * @param registry the registry
+         */
+        void deregistered(Registry registry);
+    }
+
+    private static volatile Bridge bridge;
 
     private CoreAccess() {}
 
     /**
      * Called once, by {@link Registry}'s static initialiser.
      *
-     * @param bridge the function that returns a registry's selector
+     * @param installed the bridge
      * @throws IllegalStateException on a second call
      */
-    public static synchronized void install(Function<Registry, Selector> bridge) {
-        if (selectorOf != null) {
+    public static synchronized void install(Bridge installed) {
+        if (bridge != null) {
             throw new IllegalStateException("already installed");
         }
-        selectorOf = bridge;
+        bridge = installed;
+    }
+
+    /**
+     * The bridge; a registry exists, so its class is initialised and the bridge installed.
+     *
+     * @return the bridge
+     */
+    static Bridge bridge() {
+        return bridge;
     }
 
     /**
      * The selector behind a registry.
      *
-     * @param registry a registry; its class is initialised, so the bridge is installed
+     * @param registry a registry
      * @return its selector
      */
     public static Selector selector(Registry registry) {
-        return selectorOf.apply(registry);
+        return bridge.selector(registry);
     }
 }

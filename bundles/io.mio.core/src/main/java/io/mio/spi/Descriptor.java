@@ -93,7 +93,7 @@ public class Descriptor {
      *
      * @return {@code true} for the call that closed it, {@code false} when it was already closed
      */
-    public final boolean close() {
+    public boolean close() {
         int previous = (int) STATE.getAndBitwiseOr(this, CLOSED);
         if ((previous & CLOSED) != 0) {
             return false;

@@ -19,6 +19,7 @@ import java.nio.channels.ClosedChannelException;
  */
 public final class IoSource extends Descriptor {
     private Selector owner;
+    private Registry registeredWith; // while registered
     private boolean registered;
 
     /**
@@ -105,6 +106,8 @@ public final class IoSource extends Descriptor {
         }
         owner = selector;
         registered = true;
+        registeredWith = registry;
+        CoreAccess.bridge().registered(registry, token, true);
     }
 
     /**
@@ -116,13 +119,13 @@ public final class IoSource extends Descriptor {
      * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
      */
     public synchronized void reregister(Registry registry, Token token, Interest interests) throws IOException {
-        Selector selector = registeredWith(registry, "reregister");
-        int fd = acquireOpen();
+        int fd = acquireOpen(); // a closed source says so before anything else
         try {
-            selector.reregister(fd, token.value(), interests);
+            registeredWith(registry, "reregister").reregister(fd, token.value(), interests);
         } finally {
             release();
         }
+        CoreAccess.bridge().registered(registry, token, false);
     }
 
     /**
@@ -132,14 +135,37 @@ public final class IoSource extends Descriptor {
      * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
      */
     public synchronized void deregister(Registry registry) throws IOException {
-        Selector selector = registeredWith(registry, "deregister");
         int fd = acquireOpen();
         try {
-            selector.deregister(fd);
+            registeredWith(registry, "deregister").deregister(fd);
         } finally {
             release();
         }
+        endRegistration();
+    }
+
+    /**
+     * Closes the descriptor, which also ends its registration: epoll drops a closed descriptor,
+     * and the registry's bookkeeping is told, so that closing without deregistering, as mio
+     * allows, costs nothing over time.
+     */
+    @Override
+    public boolean close() {
+        boolean closed = super.close();
+        if (closed) {
+            synchronized (this) {
+                if (registered) {
+                    endRegistration();
+                }
+            }
+        }
+        return closed;
+    }
+
+    private void endRegistration() {
         registered = false;
+        CoreAccess.bridge().deregistered(registeredWith);
+        registeredWith = null;
     }
 
     private Selector registeredWith(Registry registry, String call) {
