@@ -139,8 +139,8 @@ public final class Poll implements AutoCloseable {
     /**
      * Closes the OS event queue. Registered sources stay open but get no more events.
      * Idempotent; later calls on this Poll or its registry throw
-     * {@link java.nio.channels.ClosedSelectorException}. A poll blocked in another thread keeps
-     * the queue open until it returns.
+     * {@link java.nio.channels.ClosedSelectorException}, and so does a poll that another thread
+     * is blocked in: it is woken, and returns with that exception.
      */
     @Override
     public void close() {

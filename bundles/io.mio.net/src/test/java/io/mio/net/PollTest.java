@@ -166,6 +166,32 @@ class PollTest {
     }
 
     @Test
+    void closingAPollWakesTheThreadBlockedInItWithAClearException() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Poll poll = Poll.open();
+            AtomicReference<Throwable> ended = new AtomicReference<>();
+            CountDownLatch started = new CountDownLatch(1);
+            Thread poller = Thread.ofPlatform().start(() -> {
+                try {
+                    started.countDown();
+                    poll.poll(Events.withCapacity(4), null); // would wait for ever
+                    ended.set(new AssertionError("poll returned normally from a closed Poll"));
+                } catch (Throwable t) {
+                    ended.set(t);
+                }
+            });
+            started.await();
+            Thread.sleep(round % 2 == 0 ? 20 : 0); // both before and inside the wait
+            int before = Expect.openDescriptors();
+            poll.close();
+            poller.join(Expect.PATIENCE.toMillis());
+            assertFalse(poller.isAlive(), "the blocked thread was woken");
+            assertTrue(ended.get() instanceof ClosedSelectorException, () -> "got " + ended.get());
+            assertTrue(Expect.openDescriptors() < before, "the queue (and its wake-up eventfd) are closed");
+        }
+    }
+
+    @Test
     void onlyOneThreadPollsAtATime() throws Exception {
         try (Poll poll = Poll.open()) {
             CountDownLatch polling = new CountDownLatch(1);

@@ -17,6 +17,10 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The behaviours of mio's {@code tests/waker.rs}. */
@@ -92,6 +96,65 @@ class WakerTest {
                     assertEquals(WAKE, event.token());
                 }
             }
+        }
+    }
+
+    @Test
+    void everyWakeFromSixteenThreadsIsSeenAfterItsCall() throws Exception {
+        int threads = 16;
+        int wakesEach = 500;
+        try (Poll poll = Poll.open(); Waker waker = new Waker(poll.registry(), WAKE)) {
+            // How many polls have returned with the waker's event. A wake's edge is collected by a
+            // poll that returns after the wake; so once a waking thread sees this count move past
+            // what it read before waking, its wake was seen (coalesced or not).
+            AtomicLong wokenPolls = new AtomicLong();
+            AtomicLong wakes = new AtomicLong();
+            AtomicBoolean done = new AtomicBoolean();
+            Set<Throwable> failures = ConcurrentHashMap.newKeySet();
+            Thread poller = Thread.ofPlatform().start(() -> {
+                Events events = Events.withCapacity(8);
+                try {
+                    while (!done.get()) {
+                        poll.poll(events, Duration.ofMillis(200));
+                        for (Event event : events) {
+                            assertEquals(WAKE, event.token());
+                            wokenPolls.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            });
+            Thread[] wakers = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                wakers[t] = Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int i = 0; i < wakesEach; i++) {
+                            long before = wokenPolls.get();
+                            waker.wake();
+                            wakes.incrementAndGet();
+                            long deadline = System.nanoTime() + Expect.PATIENCE.toNanos();
+                            while (wokenPolls.get() == before) {
+                                if (System.nanoTime() > deadline) {
+                                    throw new AssertionError("a wake was never seen; polls woken " + before);
+                                }
+                                Thread.onSpinWait();
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+            }
+            for (Thread thread : wakers) {
+                thread.join();
+            }
+            done.set(true);
+            waker.wake();
+            poller.join(Expect.PATIENCE.toMillis());
+            assertEquals(Set.of(), failures);
+            assertEquals((long) threads * wakesEach, wakes.get());
+            assertTrue(wokenPolls.get() > 0);
         }
     }
 

@@ -25,9 +25,13 @@ final class EpollSelector implements Selector {
     private final Descriptor epoll;
     /** errno capture for {@code epoll_wait}, which only the one polling thread calls. */
     private final MemorySegment waitErrno = Arena.ofAuto().allocate(Libc.CAPTURE_LAYOUT);
+    /** Whether a thread is in {@code epoll_wait}, so that {@link #close()} knows to wake it. */
+    private volatile boolean waiting;
+    /** The eventfd {@link #close()} signals a waiter with; closed with the epoll descriptor. */
+    private volatile int closeSignal = -1;
 
-    private EpollSelector(Descriptor epoll) {
-        this.epoll = epoll;
+    private EpollSelector(int fd) {
+        this.epoll = new Descriptor(fd, this::closeDescriptors);
     }
 
     static EpollSelector open() throws IOException {
@@ -35,7 +39,16 @@ final class EpollSelector implements Selector {
         if (fd < 0) {
             throw Errno.ioException("epoll_create1(EPOLL_CLOEXEC)", -fd);
         }
-        return new EpollSelector(new Descriptor(fd, Unistd.CLOSER));
+        return new EpollSelector(fd);
+    }
+
+    /** Run once, by the last thread to release the epoll descriptor. */
+    private void closeDescriptors(int epfd) {
+        Unistd.close(epfd);
+        int signal = closeSignal;
+        if (signal >= 0) {
+            Unistd.close(signal);
+        }
     }
 
     static int eventsFor(Interest interests) {
@@ -84,7 +97,15 @@ final class EpollSelector implements Selector {
         EpollEventArray array = (EpollEventArray) events;
         int epfd = acquire();
         try {
+            waiting = true;
+            if (epoll.isClosed()) {
+                throw new ClosedSelectorException(); // closed between acquire and now: close() may not have seen us
+            }
             int n = Epoll.wait(waitErrno, epfd, array.segment, array.capacity(), timeoutMillis(timeoutNanos));
+            waiting = false;
+            if (epoll.isClosed()) {
+                throw new ClosedSelectorException(); // the Poll was closed while this thread waited
+            }
             if (n >= 0) {
                 return n;
             }
@@ -94,6 +115,7 @@ final class EpollSelector implements Selector {
             }
             throw Errno.ioException("epoll_wait(epfd=" + epfd + ")", -n);
         } finally {
+            waiting = false;
             epoll.release();
         }
     }
@@ -136,9 +158,37 @@ final class EpollSelector implements Selector {
         return epoll.number();
     }
 
+    /**
+     * Closes the queue. A thread blocked in {@link #select} holds the descriptor open until its
+     * wait ends, so the wait is ended: a throwaway eventfd is registered and signalled, and the
+     * waiter, seeing the queue closed, throws {@link ClosedSelectorException}.
+     */
     @Override
     public void close() {
-        epoll.close();
+        int epfd = epoll.acquire();
+        if (epfd < 0) {
+            return; // closed already
+        }
+        try {
+            epoll.close(); // from now on no select starts, and one that returns sees it closed
+            if (waiting) {
+                wakeWaiter(epfd);
+            }
+        } finally {
+            epoll.release(); // the last reference out closes the descriptor
+        }
+    }
+
+    private void wakeWaiter(int epfd) {
+        // Created readable and registered level-triggered: the wait ends at once. It stays open
+        // until the epoll descriptor closes, as closing it would take its event back out of the
+        // ready list before the waiter collected it.
+        int fd = EventFd.create(1, EventFd.EFD_CLOEXEC | EventFd.EFD_NONBLOCK);
+        if (fd < 0) {
+            return; // out of descriptors: the waiter returns at its time-out, then sees the close
+        }
+        closeSignal = fd;
+        Epoll.ctl(epfd, Epoll.EPOLL_CTL_ADD, fd, Epoll.EPOLLIN, 0);
     }
 
     @Override
