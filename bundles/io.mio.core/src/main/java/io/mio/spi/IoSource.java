@@ -92,14 +92,14 @@ public final class IoSource extends Descriptor {
      */
     public synchronized void register(Registry registry, Token token, Interest interests) throws IOException {
         Selector selector = CoreAccess.selector(registry);
-        if (owner != null && owner != selector) {
-            throw new AlreadyRegisteredException("this source is bound to another Poll, with which it was registered first");
-        }
-        if (registered) {
-            throw new AlreadyRegisteredException("this source is already registered; use reregister to change its token or interests");
-        }
-        int fd = acquireOpen();
+        int fd = acquireOpen(); // a closed source says so before anything else
         try {
+            if (owner != null && owner != selector) {
+                throw new AlreadyRegisteredException("this source is bound to another Poll, with which it was registered first");
+            }
+            if (registered) {
+                throw new AlreadyRegisteredException("this source is already registered; use reregister to change its token or interests");
+            }
             selector.register(fd, token.value(), interests);
         } finally {
             release();
