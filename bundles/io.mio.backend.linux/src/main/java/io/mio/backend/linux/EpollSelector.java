@@ -102,7 +102,6 @@ final class EpollSelector implements Selector {
                 throw new ClosedSelectorException(); // closed between acquire and now: close() may not have seen us
             }
             int n = Epoll.wait(waitErrno, epfd, array.segment, array.capacity(), timeoutMillis(timeoutNanos));
-            waiting = false;
             if (epoll.isClosed()) {
                 throw new ClosedSelectorException(); // the Poll was closed while this thread waited
             }
@@ -170,8 +169,9 @@ final class EpollSelector implements Selector {
             return; // closed already
         }
         try {
-            epoll.close(); // from now on no select starts, and one that returns sees it closed
-            if (waiting) {
+            // From now on no select starts, and one that returns sees the close. Only the caller
+            // that closed it wakes the waiter, so that concurrent closes make one signal, not two.
+            if (epoll.close() && waiting) {
                 wakeWaiter(epfd);
             }
         } finally {
