@@ -19,7 +19,7 @@ import java.nio.channels.ClosedChannelException;
  */
 public final class IoSource extends Descriptor {
     private Selector owner;
-    private Registry registeredWith; // while registered
+    private Registry currentRegistry; // while registered
     private boolean registered;
 
     /**
@@ -106,7 +106,7 @@ public final class IoSource extends Descriptor {
         }
         owner = selector;
         registered = true;
-        registeredWith = registry;
+        currentRegistry = registry;
         CoreAccess.bridge().registered(registry, token, true);
     }
 
@@ -164,8 +164,8 @@ public final class IoSource extends Descriptor {
 
     private void endRegistration() {
         registered = false;
-        CoreAccess.bridge().deregistered(registeredWith);
-        registeredWith = null;
+        CoreAccess.bridge().deregistered(currentRegistry);
+        currentRegistry = null;
     }
 
     private Selector registeredWith(Registry registry, String call) {
