@@ -7,31 +7,16 @@ import io.mio.Waker;
 import java.io.IOException;
 import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A wake and the poll that reports it, on one thread: {@code Waker.wake()} + {@code poll(ZERO)}
  * beside {@code Selector.wakeup()} + {@code selectNow()}; and an empty poll beside an empty
  * {@code selectNow()}. Scores are operations per second.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class WakeBenchmark {
+public class WakeBenchmark extends MioBenchmark {
     private Poll poll;
     private Waker waker;
     private final Events events = Events.withCapacity(8);

@@ -101,14 +101,7 @@ public final class TcpListener extends InetSocket {
      *     once closed
      */
     public TcpStream accept() throws IOException {
-        // Bracketed by hand rather than with io.call: accept runs on every listener event.
-        int fd = io.acquireOpen();
-        int accepted;
-        try {
-            accepted = SocketIo.SOCKETS.accept(fd);
-        } finally {
-            io.release();
-        }
+        int accepted = SocketIo.accept(io);
         return accepted == IoStatus.WOULD_BLOCK ? null : new TcpStream(new IoSource(accepted, SocketIo.SOCKETS), ipv6);
     }
 

@@ -77,13 +77,7 @@ public final class UnixListener extends UnixSocket {
      *     {@link java.nio.channels.ClosedChannelException} once closed
      */
     public UnixStream accept() throws IOException {
-        int fd = io.acquireOpen();
-        int accepted;
-        try {
-            accepted = SocketIo.SOCKETS.accept(fd);
-        } finally {
-            io.release();
-        }
+        int accepted = SocketIo.accept(io);
         return accepted == IoStatus.WOULD_BLOCK ? null : new UnixStream(new IoSource(accepted, SocketIo.SOCKETS));
     }
 

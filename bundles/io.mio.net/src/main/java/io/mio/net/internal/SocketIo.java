@@ -310,6 +310,23 @@ public final class SocketIo {
     }
 
     /**
+     * Accepts a queued connection on a listening socket. Bracketed by hand rather than with
+     * {@link IoSource#call}: it runs on every listener event, and a lambda would be an object.
+     *
+     * @param listener the listening socket
+     * @return the new descriptor, or {@link IoStatus#WOULD_BLOCK} when none is queued
+     * @throws IOException when the OS refuses, for example at the descriptor limit
+     */
+    public static int accept(IoSource listener) throws IOException {
+        int fd = listener.acquireOpen();
+        try {
+            return SOCKETS.accept(fd);
+        } finally {
+            listener.release();
+        }
+    }
+
+    /**
      * Shuts down one or both halves of a connection.
      *
      * @param io the socket
