@@ -103,6 +103,29 @@ public class Descriptor {
     }
 
     /**
+     * Gives the descriptor number up without closing it: this object then acts closed, and the
+     * caller owns the number. Waits out calls in flight on other threads for a moment, as they
+     * are non-blocking.
+     *
+     * @return the number, or {@code -1} when the descriptor was already closed
+     * @throws IllegalStateException when other threads keep using it
+     */
+    public final int detach() {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            // Closed with no reference left: no release can ever reach the closer.
+            int witness = (int) STATE.compareAndExchange(this, 1, CLOSED);
+            if (witness == 1) {
+                return fd;
+            }
+            if ((witness & CLOSED) != 0) {
+                return -1;
+            }
+            Thread.yield();
+        }
+        throw new IllegalStateException("descriptor " + fd + " is in use by other threads; it cannot be taken out now");
+    }
+
+    /**
      * Tells whether {@link #close()} has been called.
      *
      * @return {@code true} once closed

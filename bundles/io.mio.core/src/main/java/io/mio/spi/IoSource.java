@@ -162,6 +162,25 @@ public final class IoSource extends Descriptor {
         return closed;
     }
 
+    /**
+     * Gives up the descriptor without closing it, for moving it out of Mio.
+     *
+     * @return the descriptor number, now the caller's to close
+     * @throws ClosedChannelException once closed
+     * @throws IllegalStateException while registered (epoll would keep reporting it to a Poll
+     *     that no longer knows it), or when other threads keep using it
+     */
+    public synchronized int detachOpen() throws ClosedChannelException {
+        if (registered) {
+            throw new IllegalStateException("deregister this source before taking its descriptor out");
+        }
+        int fd = detach();
+        if (fd < 0) {
+            throw new ClosedChannelException();
+        }
+        return fd;
+    }
+
     private void endRegistration() {
         registered = false;
         CoreAccess.bridge().deregistered(currentRegistry);

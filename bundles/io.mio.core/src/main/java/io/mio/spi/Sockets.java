@@ -419,4 +419,63 @@ public interface Sockets extends Descriptor.Closer {
      * @throws IOException when the OS refuses to say
      */
     IOException takeError(int fd, String call) throws IOException;
+
+    /**
+     * Says what kind of socket a descriptor is.
+     *
+     * @param fd the descriptor
+     * @return its family and type
+     * @throws IOException when it is not a socket, or not open
+     */
+    SocketKind socketKind(int fd) throws IOException;
+
+    /**
+     * The access mode a descriptor was opened with, for adopting one end of a pipe.
+     *
+     * @param fd the descriptor
+     * @return 0 read-only, 1 write-only, 2 read-write (POSIX {@code O_ACCMODE})
+     * @throws IOException when it is not open
+     */
+    int accessMode(int fd) throws IOException;
+
+    /**
+     * Makes a descriptor the program opened elsewhere behave as Mio's own: non-blocking and
+     * close-on-exec.
+     *
+     * @param fd the descriptor
+     * @throws IOException when the OS refuses
+     */
+    void adopt(int fd) throws IOException;
+
+    /**
+     * Sends bytes with descriptors attached ({@code SCM_RIGHTS} on a Unix-domain socket): the
+     * receiver gets its own copies of them, as {@code dup} makes; the sender's stay open.
+     *
+     * @param fd the socket
+     * @param src the bytes, heap or native, at least one
+     * @param fds the descriptors to send, from {@code offset}
+     * @param offset the first one
+     * @param count how many, at most {@link #MAX_FDS_PER_MESSAGE}
+     * @return bytes sent, or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS refuses, for example a descriptor that is not open
+     *     ({@code EBADF})
+     */
+    int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count) throws IOException;
+
+    /**
+     * Receives bytes and any descriptors sent with them, close-on-exec.
+     *
+     * @param fd the socket
+     * @param dst where the bytes go, heap or native
+     * @param fds where the received descriptors go; its length bounds how many can be received,
+     *     and those the sender sent beyond it are closed by the OS
+     * @param received set to the number of descriptors received ({@code [0]}) and whether some
+     *     were dropped for want of room ({@code [1]}, 1 or 0)
+     * @return bytes received (0 at end of stream), or {@link IoStatus#WOULD_BLOCK}
+     * @throws IOException when the OS refuses
+     */
+    int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received) throws IOException;
+
+    /** The most descriptors one message can carry (Linux's {@code SCM_MAX_FD}). */
+    int MAX_FDS_PER_MESSAGE = 253;
 }

@@ -12,6 +12,7 @@ import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
+import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -170,6 +171,33 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
 
     final int getInt(SocketOpt option) throws IOException {
         return io.call(fd -> SocketIo.SOCKETS.getOption(fd, ipv6, option));
+    }
+
+    /**
+     * The OS descriptor number, for calls Mio does not make (an option it does not wrap, a
+     * descriptor to pass to another process). It stays this object's: do not close it. It names
+     * this socket only while it is open: once {@link #close()} runs, the OS may give the number
+     * to the next file opened.
+     *
+     * @return the descriptor number
+     * @throws ClosedChannelException once closed
+     */
+    public int rawFd() throws ClosedChannelException {
+        return SocketIo.rawFd(io);
+    }
+
+    /**
+     * Takes the descriptor out of Mio: this object is closed afterwards, but the descriptor is
+     * not, and closing it becomes the caller's job. The way back is each type's
+     * {@code fromRawFd}.
+     *
+     * @return the descriptor number, still non-blocking and close-on-exec
+     * @throws ClosedChannelException once closed
+     * @throws IllegalStateException while registered with a Poll (deregister first), or when
+     *     other threads keep using it
+     */
+    public int intoRawFd() throws ClosedChannelException {
+        return io.detachOpen();
     }
 
     /**

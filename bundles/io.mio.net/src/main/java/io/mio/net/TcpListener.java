@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
@@ -51,6 +52,22 @@ public final class TcpListener extends InetSocket {
 
     private TcpListener(IoSource io, boolean ipv6) {
         super(io, ipv6);
+    }
+
+    /**
+     * Wraps a descriptor the program opened elsewhere — inherited, received with
+     * {@code receiveWithFds}, or made by a foreign call — as Mio's {@code from_raw_fd} does. It
+     * is checked to be a listening TCP socket, then made non-blocking and close-on-exec.
+     *
+     * @param fd the descriptor; it becomes this object's only when this method returns, and stays
+     *     the caller's when it throws
+     * @return the TcpListener
+     * @throws IllegalArgumentException when {@code fd} is negative or a socket of another kind
+     * @throws IOException when {@code fd} is not open or not a socket
+     */
+    public static TcpListener fromRawFd(int fd) throws IOException {
+        Adoption.AdoptedSocket adopted = Adoption.socket(fd, Adoption.SocketType.TCP_LISTENER);
+        return new TcpListener(adopted.io(), adopted.ipv6());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.net.internal.Transfer;
 import io.mio.spi.IoSource;
@@ -94,6 +95,22 @@ public final class TcpStream extends StreamSocket {
      */
     public int ttl() throws IOException {
         return getInt(SocketOpt.TTL);
+    }
+
+    /**
+     * Wraps a descriptor the program opened elsewhere — inherited, received with
+     * {@code receiveWithFds}, or made by a foreign call — as Mio's {@code from_raw_fd} does. It
+     * is checked to be a TCP (IPv4 or IPv6 stream) socket that does not listen, then made non-blocking and close-on-exec.
+     *
+     * @param fd the descriptor; it becomes this object's only when this method returns, and stays
+     *     the caller's when it throws
+     * @return the TcpStream
+     * @throws IllegalArgumentException when {@code fd} is negative or a socket of another kind
+     * @throws IOException when {@code fd} is not open or not a socket
+     */
+    public static TcpStream fromRawFd(int fd) throws IOException {
+        Adoption.AdoptedSocket adopted = Adoption.socket(fd, Adoption.SocketType.TCP_STREAM);
+        return new TcpStream(adopted.io(), adopted.ipv6());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.net.internal.DatagramIo;
 import io.mio.spi.IoSource;
@@ -55,6 +56,22 @@ public final class UdpSocket extends InetSocket {
 
     private UdpSocket(IoSource io, boolean ipv6) {
         super(io, ipv6);
+    }
+
+    /**
+     * Wraps a descriptor the program opened elsewhere — inherited, received with
+     * {@code receiveWithFds}, or made by a foreign call — as Mio's {@code from_raw_fd} does. It
+     * is checked to be a UDP (IPv4 or IPv6 datagram) socket, then made non-blocking and close-on-exec.
+     *
+     * @param fd the descriptor; it becomes this object's only when this method returns, and stays
+     *     the caller's when it throws
+     * @return the UdpSocket
+     * @throws IllegalArgumentException when {@code fd} is negative or a socket of another kind
+     * @throws IOException when {@code fd} is not open or not a socket
+     */
+    public static UdpSocket fromRawFd(int fd) throws IOException {
+        Adoption.AdoptedSocket adopted = Adoption.socket(fd, Adoption.SocketType.UDP_SOCKET);
+        return new UdpSocket(adopted.io(), adopted.ipv6());
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.mio.net;
 
+import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.net.internal.DatagramIo;
 import io.mio.spi.IoSource;
+import io.mio.spi.IoStatus;
 import io.mio.spi.UnixName;
 import java.io.IOException;
 import java.net.SocketOption;
@@ -10,6 +12,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -71,6 +74,21 @@ public final class UnixDatagram extends UnixSocket {
      */
     public static UnixDatagram unbound() throws IOException {
         return new UnixDatagram(open(true, fd -> { }));
+    }
+
+    /**
+     * Wraps a descriptor the program opened elsewhere — inherited, received with
+     * {@code receiveWithFds}, or made by a foreign call — as Mio's {@code from_raw_fd} does. It
+     * is checked to be a Unix-domain datagram socket, then made non-blocking and close-on-exec.
+     *
+     * @param fd the descriptor; it becomes this object's only when this method returns, and stays
+     *     the caller's when it throws
+     * @return the UnixDatagram
+     * @throws IllegalArgumentException when {@code fd} is negative or a socket of another kind
+     * @throws IOException when {@code fd} is not open or not a socket
+     */
+    public static UnixDatagram fromRawFd(int fd) throws IOException {
+        return new UnixDatagram(Adoption.socket(fd, Adoption.SocketType.UNIX_DATAGRAM).io());
     }
 
     /**
@@ -159,6 +177,42 @@ public final class UnixDatagram extends UnixSocket {
      */
     public int send(ByteBuffer src) throws IOException {
         return DatagramIo.send(io, src, null);
+    }
+
+    /**
+     * Sends {@code src}'s remaining bytes as one datagram to the connected peer, with descriptors
+     * attached ({@code SCM_RIGHTS}); the receiver gets its own copies with
+     * {@link #receiveWithFds}, and this process's stay open and its own.
+     *
+     * @param src the datagram, at least one byte; its position advances past what was sent
+     * @param fds the descriptors, at most {@link ReceivedFds#MAX_CAPACITY}; each must stay open
+     *     until this call returns
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IllegalArgumentException when {@code src} is empty, or a descriptor is negative, or
+     *     there are too many
+     * @throws IOException when not connected, or when the OS refuses, such as a descriptor that is
+     *     not open ({@code EBADF}); {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public int sendWithFds(ByteBuffer src, int... fds) throws IOException {
+        int n = ReceivedFds.send(io, src, fds);
+        return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
+    }
+
+    /**
+     * Receives one datagram into {@code dst}'s remaining space, and any descriptors sent with it
+     * into {@code fds}. A datagram longer than the space is cut to it.
+     *
+     * @param dst where to store it; its position advances past what was stored
+     * @param fds an empty holder: descriptors left from an earlier receive must be taken or
+     *     cleared first
+     * @return the bytes stored, or {@link #WOULD_BLOCK} when no datagram is queued
+     * @throws IllegalStateException when {@code fds} still holds descriptors
+     * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int receiveWithFds(ByteBuffer dst, ReceivedFds fds) throws IOException {
+        int n = Objects.requireNonNull(fds, "fds").receive(io, dst);
+        return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
@@ -38,6 +39,21 @@ public final class UnixListener extends UnixSocket {
 
     private UnixListener(IoSource io) {
         super(io);
+    }
+
+    /**
+     * Wraps a descriptor the program opened elsewhere — inherited, received with
+     * {@code receiveWithFds}, or made by a foreign call — as Mio's {@code from_raw_fd} does. It
+     * is checked to be a listening Unix-domain stream socket, then made non-blocking and close-on-exec.
+     *
+     * @param fd the descriptor; it becomes this object's only when this method returns, and stays
+     *     the caller's when it throws
+     * @return the UnixListener
+     * @throws IllegalArgumentException when {@code fd} is negative or a socket of another kind
+     * @throws IOException when {@code fd} is not open or not a socket
+     */
+    public static UnixListener fromRawFd(int fd) throws IOException {
+        return new UnixListener(Adoption.socket(fd, Adoption.SocketType.UNIX_LISTENER).io());
     }
 
     /**

@@ -1,12 +1,16 @@
 package io.mio.net;
 
+import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.spi.IoSource;
+import io.mio.spi.IoStatus;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,6 +68,21 @@ public final class UnixStream extends StreamSocket {
     }
 
     /**
+     * Wraps a descriptor the program opened elsewhere — inherited, received with
+     * {@code receiveWithFds}, or made by a foreign call — as Mio's {@code from_raw_fd} does. It
+     * is checked to be a Unix-domain stream socket that does not listen, then made non-blocking and close-on-exec.
+     *
+     * @param fd the descriptor; it becomes this object's only when this method returns, and stays
+     *     the caller's when it throws
+     * @return the UnixStream
+     * @throws IllegalArgumentException when {@code fd} is negative or a socket of another kind
+     * @throws IOException when {@code fd} is not open or not a socket
+     */
+    public static UnixStream fromRawFd(int fd) throws IOException {
+        return new UnixStream(Adoption.socket(fd, Adoption.SocketType.UNIX_STREAM).io());
+    }
+
+    /**
      * Opens two streams connected to each other ({@code socketpair}), both unnamed, non-blocking
      * and close-on-exec.
      *
@@ -101,6 +120,45 @@ public final class UnixStream extends StreamSocket {
     @Override
     public UnixSocketAddress localAddress() throws IOException {
         return UnixSocket.localAddressOf(io);
+    }
+
+    /**
+     * Writes bytes from {@code src}'s position with descriptors attached ({@code SCM_RIGHTS}):
+     * the process at the other end receives its own copies of them with
+     * {@link #receiveWithFds}, as {@code dup} would make; this process's stay open and its own.
+     * The descriptors travel with the first byte written, so a partial write still delivers
+     * them, and a write that would block delivers nothing.
+     *
+     * @param src at least one byte to carry them
+     * @param fds the descriptors, such as a {@link TcpStream#rawFd()} or a pipe end's, at most
+     *     {@link ReceivedFds#MAX_CAPACITY}; each must stay open until this call returns
+     * @return bytes written, 0 when it would block
+     * @throws IllegalArgumentException when {@code src} is empty, or a descriptor is negative, or
+     *     there are too many
+     * @throws IOException when the OS refuses, such as a descriptor that is not open
+     *     ({@code EBADF}); {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public int sendWithFds(ByteBuffer src, int... fds) throws IOException {
+        int n = ReceivedFds.send(io, src, fds);
+        return n == IoStatus.WOULD_BLOCK ? 0 : n;
+    }
+
+    /**
+     * Reads bytes into {@code dst} from its position, and takes any descriptors that came with
+     * them into {@code fds}. A read stops where a message with other descriptors begins, so
+     * descriptors always arrive with the bytes they were sent with.
+     *
+     * @param dst a writable buffer
+     * @param fds an empty holder: descriptors left from an earlier receive must be taken or
+     *     cleared first
+     * @return bytes read, 0 when it would block, -1 at end of stream
+     * @throws IllegalStateException when {@code fds} still holds descriptors
+     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int receiveWithFds(ByteBuffer dst, ReceivedFds fds) throws IOException {
+        int n = Objects.requireNonNull(fds, "fds").receive(io, dst);
+        return n == IoStatus.WOULD_BLOCK ? 0 : n == 0 ? -1 : n;
     }
 
     /**

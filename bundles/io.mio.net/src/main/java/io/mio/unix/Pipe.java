@@ -1,5 +1,6 @@
 package io.mio.unix;
 
+import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.net.internal.Transfer;
 import io.mio.spi.IoSource;
@@ -54,6 +55,21 @@ public record Pipe(Sender sender, Receiver receiver) implements Closeable {
     public static final class Sender extends PipeEnd implements GatheringByteChannel {
         Sender(IoSource io) {
             super(io);
+        }
+
+        /**
+         * Wraps a descriptor the program opened elsewhere — the write end of a pipe or
+         * FIFO, inherited or made by a foreign call — as mio's {@code from_raw_fd} does. It is
+         * checked to be open for writing, then made non-blocking and close-on-exec.
+         *
+         * @param fd the descriptor; it becomes this object's only when this method returns, and
+         *     stays the caller's when it throws
+         * @return the sending end
+         * @throws IllegalArgumentException when {@code fd} is negative or not open for writing
+         * @throws IOException when {@code fd} is not open
+         */
+        public static Sender fromRawFd(int fd) throws IOException {
+            return new Sender(Adoption.pipeEnd(fd, true));
         }
 
         /**
@@ -126,6 +142,21 @@ public record Pipe(Sender sender, Receiver receiver) implements Closeable {
     public static final class Receiver extends PipeEnd implements ScatteringByteChannel {
         Receiver(IoSource io) {
             super(io);
+        }
+
+        /**
+         * Wraps a descriptor the program opened elsewhere — the read end of a pipe or
+         * FIFO, inherited or made by a foreign call — as mio's {@code from_raw_fd} does. It is
+         * checked to be open for reading, then made non-blocking and close-on-exec.
+         *
+         * @param fd the descriptor; it becomes this object's only when this method returns, and
+         *     stays the caller's when it throws
+         * @return the receiving end
+         * @throws IllegalArgumentException when {@code fd} is negative or not open for reading
+         * @throws IOException when {@code fd} is not open
+         */
+        public static Receiver fromRawFd(int fd) throws IOException {
+            return new Receiver(Adoption.pipeEnd(fd, false));
         }
 
         /**

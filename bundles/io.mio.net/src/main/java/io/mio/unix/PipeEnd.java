@@ -6,7 +6,9 @@ import io.mio.Token;
 import io.mio.event.Source;
 import io.mio.spi.IoSource;
 import java.io.IOException;
+import io.mio.net.internal.SocketIo;
 import java.nio.channels.Channel;
+import java.nio.channels.ClosedChannelException;
 
 /** What both ends of a {@link Pipe} share: the descriptor, its registration, closing. */
 abstract sealed class PipeEnd implements Source, Channel permits Pipe.Sender, Pipe.Receiver {
@@ -29,6 +31,33 @@ abstract sealed class PipeEnd implements Source, Channel permits Pipe.Sender, Pi
     @Override
     public void deregister(Registry registry) throws IOException {
         io.deregister(registry);
+    }
+
+    /**
+     * The OS descriptor number, for calls Mio does not make (an option it does not wrap, a
+     * descriptor to pass to another process). It stays this object's: do not close it. It names
+     * this pipe end only while it is open: once {@link #close()} runs, the OS may give the number
+     * to the next file opened.
+     *
+     * @return the descriptor number
+     * @throws ClosedChannelException once closed
+     */
+    public int rawFd() throws ClosedChannelException {
+        return SocketIo.rawFd(io);
+    }
+
+    /**
+     * Takes the descriptor out of Mio: this object is closed afterwards, but the descriptor is
+     * not, and closing it becomes the caller's job. The way back is each type's
+     * {@code fromRawFd}.
+     *
+     * @return the descriptor number, still non-blocking and close-on-exec
+     * @throws ClosedChannelException once closed
+     * @throws IllegalStateException while registered with a Poll (deregister first), or when
+     *     other threads keep using it
+     */
+    public int intoRawFd() throws ClosedChannelException {
+        return io.detachOpen();
     }
 
     /**

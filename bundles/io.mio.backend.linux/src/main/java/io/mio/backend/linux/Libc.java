@@ -52,6 +52,22 @@ final class Libc {
     }
 
     /**
+     * Links a variadic function such as {@code fcntl}, whose fixed arguments end before
+     * {@code firstVariadic}.
+     *
+     * @param name the exact C symbol
+     * @param descriptor its C signature, with the variadic arguments of the one use made of it
+     * @param firstVariadic the index of the first variadic argument
+     * @return the handle, capturing errno, not critical
+     */
+    @SuppressWarnings("restricted") // this module is the one granted native access
+    static MethodHandle downcallVariadic(String name, FunctionDescriptor descriptor, int firstVariadic) {
+        MemorySegment symbol = LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+        return LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
+    /**
      * Links a function that never fails, such as {@code strerror}.
      *
      * @param name the exact C symbol

@@ -1,6 +1,7 @@
 package io.mio.backend.linux;
 
 import io.mio.spi.IoStatus;
+import io.mio.spi.SocketKind;
 import io.mio.spi.SocketOpt;
 import io.mio.spi.Sockets;
 import java.io.IOException;
@@ -410,5 +411,72 @@ final class LinuxSockets implements Sockets {
     public IOException takeError(int fd, String call) throws IOException {
         int errno = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_ERROR, "SO_ERROR");
         return errno == 0 ? null : Errno.socketException(call, errno);
+    }
+
+    @Override
+    public SocketKind socketKind(int fd) throws IOException {
+        int domain = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_DOMAIN, "SO_DOMAIN");
+        int type = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_TYPE, "SO_TYPE");
+        boolean listening = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0;
+        SocketKind.Family family = switch (domain) {
+            case Net.AF_UNIX -> SocketKind.Family.UNIX;
+            case Net.AF_INET -> SocketKind.Family.IPV4;
+            case Net.AF_INET6 -> SocketKind.Family.IPV6;
+            default -> SocketKind.Family.OTHER;
+        };
+        return new SocketKind(family, type == Net.SOCK_DGRAM, listening);
+    }
+
+    @Override
+    public int accessMode(int fd) throws IOException {
+        int flags = Unistd.fcntl(fd, Unistd.F_GETFL, 0);
+        if (flags < 0) {
+            throw Errno.ioException("fcntl", -flags);
+        }
+        return flags & Unistd.O_ACCMODE;
+    }
+
+    @Override
+    public void adopt(int fd) throws IOException {
+        int flags = Unistd.fcntl(fd, Unistd.F_GETFL, 0);
+        int result = flags < 0 ? flags : Unistd.fcntl(fd, Unistd.F_SETFL, flags | Unistd.O_NONBLOCK);
+        if (result >= 0) {
+            int descriptorFlags = Unistd.fcntl(fd, Unistd.F_GETFD, 0);
+            result = descriptorFlags < 0 ? descriptorFlags : Unistd.fcntl(fd, Unistd.F_SETFD, descriptorFlags | Unistd.FD_CLOEXEC);
+        }
+        if (result < 0) {
+            throw Errno.ioException("fcntl", -result);
+        }
+    }
+
+    @Override
+    public int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count) throws IOException {
+        MemorySegment message = Rights.message(Scratch.get(), src, true, count);
+        Rights.putRights(message, fds, offset, count);
+        long n;
+        do {
+            n = Net.sendmsg(fd, message, Net.MSG_NOSIGNAL);
+        } while (n == -Errno.EINTR);
+        Reference.reachabilityFence(src);
+        return (int) lengthResult(n, "sendmsg");
+    }
+
+    @Override
+    public int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received) throws IOException {
+        MemorySegment message = Rights.message(Scratch.get(), dst, false, fds.length);
+        long n;
+        do {
+            n = Net.recvmsg(fd, message, Rights.MSG_CMSG_CLOEXEC);
+        } while (n == -Errno.EINTR);
+        Reference.reachabilityFence(dst);
+        received[0] = 0;
+        received[1] = 0;
+        if (n >= 0) {
+            // Taken before anything can throw: from here on, the descriptors are the caller's.
+            received[0] = Rights.takeRights(message, fds);
+            received[1] = Rights.truncated(message) ? 1 : 0;
+            Rights.copyOut(message, dst, n);
+        }
+        return (int) lengthResult(n, "recvmsg");
     }
 }

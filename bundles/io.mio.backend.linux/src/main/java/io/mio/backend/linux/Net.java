@@ -35,6 +35,9 @@ final class Net {
     static final int SO_LINGER = 13;
     static final int SO_REUSEPORT = 15;
     static final int SO_PEERCRED = 17;
+    static final int SO_TYPE = 3;
+    static final int SO_ACCEPTCONN = 30;
+    static final int SO_DOMAIN = 39;
     static final int IPPROTO_IP = 0;
     static final int IP_TOS = 1;
     static final int IP_TTL = 2;
@@ -106,6 +109,8 @@ final class Net {
     private static final MethodHandle READV = Libc.downcall("readv",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
     private static final MethodHandle SENDMSG = Libc.downcall("sendmsg",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
+    private static final MethodHandle RECVMSG = Libc.downcall("recvmsg",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
 
     private Net() {}
@@ -312,6 +317,15 @@ final class Net {
         MemorySegment errno = Scratch.get().errno;
         try {
             return Libc.result((long) SENDMSG.invokeExact(errno, fd, message, flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long recvmsg(int fd, MemorySegment message, int flags) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((long) RECVMSG.invokeExact(errno, fd, message, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

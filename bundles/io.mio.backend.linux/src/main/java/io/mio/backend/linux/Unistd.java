@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * {@code close}, {@code read}, {@code write} and {@code pipe2} from {@code <unistd.h>}, for
+ * {@code close}, {@code read}, {@code write}, {@code pipe2} and {@code fcntl} from {@code <unistd.h>}, for
  * descriptors that are not sockets (pipes, the eventfd) and for closing every descriptor.
  *
  * {@snippet lang=c :
@@ -18,6 +18,7 @@ import java.lang.invoke.MethodHandle;
  * ssize_t read(int fd, void *buf, size_t count);
  * ssize_t write(int fd, const void *buf, size_t count);
  * int pipe2(int pipefd[2], int flags);
+ * int fcntl(int fd, int cmd, ...);  // here always one int argument
  * }
  */
 final class Unistd {
@@ -38,6 +39,16 @@ final class Unistd {
     private static final MethodHandle PIPE2 = Libc.downcall("pipe2",
             FunctionDescriptor.of(C_INT, C_POINTER, C_INT), true);
 
+    // fcntl(fd, cmd, int): the third argument is variadic in C.
+    private static final MethodHandle FCNTL = Libc.downcallVariadic("fcntl",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), 2);
+
+    static final int F_GETFD = 1;
+    static final int F_SETFD = 2;
+    static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
+    static final int FD_CLOEXEC = 1;
+    static final int O_ACCMODE = 3;
     static final int O_NONBLOCK = 0x800;
     static final int O_CLOEXEC = 0x80000;
 
@@ -92,6 +103,15 @@ final class Unistd {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((long) WRITE.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int fcntl(int fd, int command, int argument) {
+        Scratch scratch = Scratch.get();
+        try {
+            return Libc.result((int) FCNTL.invokeExact(scratch.errno, fd, command, argument), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

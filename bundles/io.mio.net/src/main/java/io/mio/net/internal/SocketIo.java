@@ -345,4 +345,18 @@ public final class SocketIo {
     private static MemorySegment clamp(MemorySegment segment) {
         return segment.byteSize() <= Integer.MAX_VALUE ? segment : segment.asSlice(0, Integer.MAX_VALUE);
     }
+
+    /**
+     * The descriptor number of an open source, for {@code rawFd()}.
+     *
+     * @param io the source
+     * @return its number
+     * @throws java.nio.channels.ClosedChannelException once closed
+     */
+    public static int rawFd(IoSource io) throws java.nio.channels.ClosedChannelException {
+        if (io.isClosed()) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+        return io.number();
+    }
 }

@@ -1,0 +1,119 @@
+package io.mio.backend.linux;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Builds and reads the {@code SCM_RIGHTS} control message that carries descriptors over a
+ * Unix-domain socket, inside one {@code struct msghdr} with one iovec.
+ *
+ * {@snippet lang=c :
+ * struct cmsghdr { size_t cmsg_len; int cmsg_level; int cmsg_type; };  // 16 bytes on LP64, then int fds[n]
+ * CMSG_LEN(n * sizeof(int))   == 16 + 4n
+ * CMSG_SPACE(n * sizeof(int)) == 16 + align8(4n)
+ * }
+ */
+final class Rights {
+    /** The kernel's {@code SCM_MAX_FD}: one message carries at most this many descriptors. */
+    static final int MAX_FDS = 253;
+    static final int SCM_RIGHTS = 1;
+    static final int MSG_CTRUNC = 0x8;
+    static final int MSG_CMSG_CLOEXEC = 0x4000_0000;
+
+    /** The most bytes of heap memory staged for one call; keeps the scratch area small. */
+    static final long MAX_STAGED = 64 * 1024;
+
+    private static final long MSGHDR_SIZE = 56;
+    private static final long IOVEC_SIZE = 16;
+    private static final long CMSG_HEADER = 16;
+    private static final long MSG_CONTROLLEN = 40;
+    private static final long MSG_FLAGS = 48;
+
+    private Rights() {}
+
+    /** Bytes of control space for {@code count} descriptors: {@code CMSG_SPACE(4 * count)}. */
+    static long space(int count) {
+        return CMSG_HEADER + ((4L * count + 7) & ~7L);
+    }
+
+    /**
+     * A message over {@code data} with room for {@code capacity} descriptors of control data; the
+     * area it returns starts with the {@code msghdr}. Native memory goes to the OS by address;
+     * heap memory cannot be named in an iovec, so it is staged in the area after the control data
+     * (copied in when {@code sending}; see {@link #copyOut} for receiving), at most
+     * {@link #MAX_STAGED} bytes of it: a short transfer, which every caller handles anyway.
+     */
+    static MemorySegment message(Scratch scratch, MemorySegment data, boolean sending, int capacity) {
+        long control = MSGHDR_SIZE + IOVEC_SIZE;
+        long staged = control + space(capacity);
+        long length = data.isNative() ? data.byteSize() : Math.min(data.byteSize(), MAX_STAGED);
+        MemorySegment area = scratch.area(staged + (data.isNative() ? 0 : length));
+        long base = area.address();
+        if (!data.isNative() && sending) {
+            area.asSlice(staged, length).copyFrom(data.asSlice(0, length));
+        }
+        area.set(ValueLayout.JAVA_LONG, 16, base + MSGHDR_SIZE);
+        area.set(ValueLayout.JAVA_LONG, 24, 1);
+        area.set(ValueLayout.JAVA_LONG, 32, capacity == 0 ? 0 : base + control);
+        area.set(ValueLayout.JAVA_LONG, MSG_CONTROLLEN, capacity == 0 ? 0 : space(capacity));
+        area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE, data.isNative() ? data.address() : base + staged);
+        area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE + 8, length);
+        return area;
+    }
+
+    /** After a receive into heap memory, copies the {@code n} bytes received from where they were staged. */
+    static void copyOut(MemorySegment message, MemorySegment dst, long n) {
+        if (!dst.isNative() && n > 0) {
+            long staged = message.get(ValueLayout.JAVA_LONG, MSGHDR_SIZE) - message.address();
+            MemorySegment.copy(message, staged, dst, 0, n);
+        }
+    }
+
+    /** Writes one {@code SCM_RIGHTS} header and {@code fds[offset, offset + count)} as control data. */
+    static void putRights(MemorySegment message, int[] fds, int offset, int count) {
+        long control = MSGHDR_SIZE + IOVEC_SIZE;
+        message.set(ValueLayout.JAVA_LONG, control, CMSG_HEADER + 4L * count);
+        message.set(ValueLayout.JAVA_INT, control + 8, Net.SOL_SOCKET);
+        message.set(ValueLayout.JAVA_INT, control + 12, SCM_RIGHTS);
+        for (int i = 0; i < count; i++) {
+            message.set(ValueLayout.JAVA_INT, control + CMSG_HEADER + 4L * i, fds[offset + i]);
+        }
+    }
+
+    /**
+     * Copies the descriptors of every {@code SCM_RIGHTS} message the kernel wrote into
+     * {@code into}, in order.
+     *
+     * @return how many; those beyond {@code into.length} (which the kernel cannot have written, as
+     *     the control space was sized from it) are closed rather than lost
+     */
+    static int takeRights(MemorySegment message, int[] into) {
+        long controlLength = message.get(ValueLayout.JAVA_LONG, MSG_CONTROLLEN);
+        long start = MSGHDR_SIZE + IOVEC_SIZE;
+        long at = start;
+        int taken = 0;
+        while (at + CMSG_HEADER <= start + controlLength) {
+            long length = message.get(ValueLayout.JAVA_LONG, at);
+            if (length < CMSG_HEADER || at + length > start + controlLength) {
+                break;
+            }
+            boolean rights = message.get(ValueLayout.JAVA_INT, at + 8) == Net.SOL_SOCKET
+                    && message.get(ValueLayout.JAVA_INT, at + 12) == SCM_RIGHTS;
+            for (long i = 0; rights && i < (length - CMSG_HEADER) / 4; i++) {
+                int fd = message.get(ValueLayout.JAVA_INT, at + CMSG_HEADER + 4 * i);
+                if (taken < into.length) {
+                    into[taken++] = fd;
+                } else {
+                    Unistd.close(fd);
+                }
+            }
+            at += (length + 7) & ~7L;
+        }
+        return taken;
+    }
+
+    /** Whether the kernel dropped descriptors for want of control space. */
+    static boolean truncated(MemorySegment message) {
+        return (message.get(ValueLayout.JAVA_INT, MSG_FLAGS) & MSG_CTRUNC) != 0;
+    }
+}

@@ -1,0 +1,190 @@
+package io.mio.net;
+
+import io.mio.net.internal.SocketIo;
+import io.mio.spi.IoSource;
+import io.mio.spi.IoStatus;
+import io.mio.spi.Sockets;
+import io.mio.unix.OwnedFd;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * The descriptors one {@code receiveWithFds} call brought in from another process
+ * ({@code SCM_RIGHTS}): reusable, and sized once for the most a message may carry.
+ *
+ * <p>Every received descriptor is this object's until {@linkplain #take taken}; the next receive
+ * refuses to start while any is left, and {@link #clear()} (or {@link #close()}) closes those
+ * left, so none leaks. Received descriptors are close-on-exec. When the sender sent more than
+ * fit, the OS closes the rest and {@link #truncated()} says so.
+ *
+ * {@snippet :
+ * try (SocketPair<UnixStream> pair = UnixStream.pair(); Pipe pipe = Pipe.open();
+ *      ReceivedFds fds = ReceivedFds.withCapacity(2)) {
+ *     pair.first().sendWithFds(ByteBuffer.wrap(new byte[] {1}), pipe.receiver().rawFd());
+ *     pair.second().receiveWithFds(ByteBuffer.allocate(1), fds);
+ *     try (OwnedFd fd = fds.take(0)) {
+ *         Pipe.Receiver copy = fd.into(Pipe.Receiver::fromRawFd); // reads what pipe.sender() writes
+ *     }
+ * }
+ * }
+ */
+public final class ReceivedFds implements AutoCloseable {
+    /** The most descriptors one message carries. */
+    public static final int MAX_CAPACITY = Sockets.MAX_FDS_PER_MESSAGE;
+
+    private final int[] fds;
+    private final int[] received = new int[2];
+    private int count;
+    private boolean truncated;
+
+    private ReceivedFds(int capacity) {
+        fds = new int[capacity];
+    }
+
+    /**
+     * Makes room for up to {@code capacity} descriptors per receive.
+     *
+     * @param capacity from 1 to {@link #MAX_CAPACITY}
+     * @return an empty holder
+     * @throws IllegalArgumentException when {@code capacity} is out of range
+     */
+    public static ReceivedFds withCapacity(int capacity) {
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be from 1 to " + MAX_CAPACITY + ", was " + capacity);
+        }
+        return new ReceivedFds(capacity);
+    }
+
+    /**
+     * How many descriptors one receive can take.
+     *
+     * @return the capacity
+     */
+    public int capacity() {
+        return fds.length;
+    }
+
+    /**
+     * How many descriptors the last receive brought, taken or not.
+     *
+     * @return the count, 0 before any receive and after {@link #clear()}
+     */
+    public int count() {
+        return count;
+    }
+
+    /**
+     * Whether the sender sent more descriptors than fit; the OS closed the extra ones.
+     *
+     * @return {@code true} when some were dropped in the last receive
+     */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /**
+     * Takes one received descriptor, moving its ownership to the caller.
+     *
+     * @param index from 0 to {@link #count()} - 1
+     * @return its owner
+     * @throws IndexOutOfBoundsException when {@code index} is out of range
+     * @throws IllegalStateException when it was already taken
+     */
+    public OwnedFd take(int index) {
+        Objects.checkIndex(index, count);
+        int fd = fds[index];
+        if (fd < 0) {
+            throw new IllegalStateException("descriptor " + index + " was already taken");
+        }
+        fds[index] = -1;
+        return OwnedFd.adopt(fd);
+    }
+
+    /** Closes every received descriptor not taken, and empties this holder. */
+    public void clear() {
+        for (int i = 0; i < count; i++) {
+            if (fds[i] >= 0) {
+                SocketIo.SOCKETS.close(fds[i]);
+                fds[i] = -1;
+            }
+        }
+        count = 0;
+        truncated = false;
+    }
+
+    /** The same as {@link #clear()}: closes what was not taken. */
+    @Override
+    public void close() {
+        clear();
+    }
+
+    /**
+     * Receives into {@code dst} from its position, filling this holder; for the socket types.
+     * Returns what the backend returns: 0 at end of stream, {@link IoStatus#WOULD_BLOCK}.
+     */
+    int receive(IoSource io, ByteBuffer dst) throws IOException {
+        Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("read-only buffer");
+        }
+        for (int i = 0; i < count; i++) {
+            if (fds[i] >= 0) {
+                throw new IllegalStateException("descriptors from the last receive are still here: take or clear them first");
+            }
+        }
+        count = 0;
+        truncated = false;
+        MemorySegment into = MemorySegment.ofBuffer(dst);
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = SocketIo.SOCKETS.receiveWithFds(fd, into, fds, received);
+        } finally {
+            io.release();
+        }
+        count = received[0];
+        truncated = received[1] != 0;
+        if (n > 0) {
+            dst.position(dst.position() + n);
+        }
+        return n;
+    }
+
+    /**
+     * Sends {@code src} from its position with {@code fdsToSend} attached; for the socket types.
+     * Returns what the backend returns, {@link IoStatus#WOULD_BLOCK} included.
+     */
+    static int send(IoSource io, ByteBuffer src, int[] fdsToSend) throws IOException {
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(fdsToSend, "fds");
+        if (!src.hasRemaining()) {
+            throw new IllegalArgumentException("the descriptors travel with at least one byte: src is empty");
+        }
+        if (fdsToSend.length > MAX_CAPACITY) {
+            throw new IllegalArgumentException("one message carries at most " + MAX_CAPACITY + " descriptors, not " + fdsToSend.length);
+        }
+        for (int fd : fdsToSend) {
+            if (fd < 0) {
+                throw new IllegalArgumentException("negative descriptor " + fd);
+            }
+        }
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = SocketIo.SOCKETS.sendWithFds(fd, MemorySegment.ofBuffer(src), fdsToSend, 0, fdsToSend.length);
+        } finally {
+            io.release();
+        }
+        if (n > 0) {
+            src.position(src.position() + n);
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return "ReceivedFds[count=" + count + ", capacity=" + fds.length + (truncated ? ", truncated]" : "]");
+    }
+}
