@@ -54,34 +54,17 @@ public final class OwnedFd implements AutoCloseable {
      * @throws IllegalArgumentException when the factory refuses the descriptor's kind; as above
      * @throws ClosedChannelException once closed
      */
-    public synchronized <T> T into(Factory<T> factory) throws IOException {
+    public synchronized <T> T into(FdFunction<T> factory) throws IOException {
         int fd = descriptor.detach();
         if (fd < 0) {
             throw new ClosedChannelException();
         }
         try {
-            return factory.fromRawFd(fd);
+            return factory.apply(fd);
         } catch (IOException | RuntimeException | Error e) {
             descriptor = new Descriptor(fd, SocketIo.SOCKETS);
             throw e;
         }
-    }
-
-    /**
-     * Makes a Mio object of a descriptor number, as the {@code fromRawFd} factories do.
-     *
-     * @param <T> the Mio type
-     */
-    @FunctionalInterface
-    public interface Factory<T> {
-        /**
-         * Wraps {@code fd}, or throws leaving it to the caller.
-         *
-         * @param fd the descriptor
-         * @return the Mio object now owning it
-         * @throws IOException when the OS refuses
-         */
-        T fromRawFd(int fd) throws IOException;
     }
 
     /**

@@ -126,4 +126,24 @@ class RawFdTest {
             }
         }
     }
+
+    @Test
+    void tryIoHoldsTheDescriptorOpenForTheLengthOfTheCall() throws IOException {
+        try (SocketPair<UnixStream> pair = UnixStream.pair()) {
+            UnixStream stream = pair.first();
+            int fd = stream.rawFd();
+            boolean openAfterClose = stream.tryIo(number -> {
+                assertEquals(fd, number);
+                stream.close(); // as another thread might, mid-call
+                return NativeCalls.isOpen(number);
+            });
+            assertTrue(openAfterClose, "the number cannot be reused while the call runs");
+            assertFalse(NativeCalls.isOpen(fd), "closed once the call ended");
+            assertThrows(ClosedChannelException.class, () -> stream.tryIo(number -> number));
+        }
+        try (Pipe pipe = Pipe.open()) {
+            int fd = pipe.sender().rawFd();
+            assertEquals(Integer.valueOf(fd), pipe.sender().<Integer>tryIo(number -> number));
+        }
+    }
 }
