@@ -77,12 +77,14 @@ public final class Poll implements AutoCloseable {
 
     private final Selector selector;
     private final Registry registry;
+    private final UndrainedDetector detector;
     @SuppressWarnings("unused") // accessed through POLLING
     private volatile boolean polling;
 
-    private Poll(Selector selector) {
+    private Poll(Selector selector, UndrainedDetector detector) {
         this.selector = selector;
-        this.registry = new Registry(selector);
+        this.detector = detector;
+        this.registry = new Registry(selector, detector);
     }
 
     /**
@@ -93,7 +95,23 @@ public final class Poll implements AutoCloseable {
      * @throws UnsupportedOperationException when no backend for this OS is present
      */
     public static Poll open() throws IOException {
-        return new Poll(Backends.current().openSelector());
+        return open(PollOptions.defaults());
+    }
+
+    /**
+     * Opens a new Poll with options, such as the undrained-readiness detector.
+     *
+     * {@snippet :
+     * Poll poll = Poll.open(PollOptions.defaults().detectUndrainedReadiness(true));
+     * }
+     *
+     * @param options how to open it
+     * @return the new Poll
+     * @throws IOException when the OS refuses, for example at the descriptor limit
+     */
+    public static Poll open(PollOptions options) throws IOException {
+        UndrainedDetector detector = Objects.requireNonNull(options, "options").newDetector();
+        return new Poll(Backends.current().openSelector(), detector);
     }
 
     /**
@@ -130,7 +148,13 @@ public final class Poll implements AutoCloseable {
         try {
             events.size = 0;
             events.tokens = registry.tokens;
+            if (detector != null) {
+                detector.beforePoll();
+            }
             events.size = selector.select(events.array, nanos);
+            if (detector != null) {
+                detector.afterPoll(events);
+            }
         } finally {
             POLLING.setRelease(this, false);
         }

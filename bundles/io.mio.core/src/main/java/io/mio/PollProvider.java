@@ -44,4 +44,15 @@ public interface PollProvider {
      * @throws UnsupportedOperationException when no backend can run here, saying why
      */
     Poll open() throws IOException;
+
+    /**
+     * Opens a new Poll with options, as {@link Poll#open(PollOptions)} does.
+     *
+     * @param options how to open it
+     * @return the new Poll
+     * @throws IOException when the OS refuses
+     */
+    default Poll open(PollOptions options) throws IOException {
+        return Poll.open(options);
+    }
 }

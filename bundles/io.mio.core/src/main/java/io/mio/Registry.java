@@ -2,6 +2,8 @@ package io.mio;
 
 import io.mio.event.Source;
 import io.mio.spi.CoreAccess;
+import io.mio.spi.DrainWatch;
+import io.mio.spi.IoSource;
 import io.mio.spi.Selector;
 import java.io.IOException;
 import java.util.Objects;
@@ -42,13 +44,18 @@ public final class Registry {
             }
 
             @Override
-            public void registered(Registry registry, Token token, boolean newRegistration) {
-                registry.tokens.remember(token, newRegistration);
+            public DrainWatch registered(Registry registry, Token token, IoSource source, DrainWatch previous) {
+                registry.tokens.remember(token, previous == null);
+                UndrainedDetector detector = registry.detector;
+                return detector == null ? null : detector.registered(token, source, previous);
             }
 
             @Override
-            public void deregistered(Registry registry) {
+            public void deregistered(Registry registry, DrainWatch watch) {
                 registry.tokens.forget();
+                if (watch != null) {
+                    registry.detector.deregistered(watch);
+                }
             }
         });
     }
@@ -56,9 +63,12 @@ public final class Registry {
     private final Selector selector;
     private final AtomicBoolean wakerActive = new AtomicBoolean();
     final TokenCache tokens = new TokenCache();
+    /** The Poll's undrained-readiness detector, or {@code null} when it has none. */
+    final UndrainedDetector detector;
 
-    Registry(Selector selector) {
+    Registry(Selector selector, UndrainedDetector detector) {
         this.selector = selector;
+        this.detector = detector;
     }
 
     /**
@@ -73,7 +83,18 @@ public final class Registry {
      *     Poll
      */
     public void register(Source source, Token token, Interest interests) throws IOException {
-        source.register(this, Objects.requireNonNull(token, "token"), Objects.requireNonNull(interests, "interests"));
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(interests, "interests");
+        if (detector == null) {
+            source.register(this, token, interests);
+            return;
+        }
+        detector.registering(source);
+        try {
+            source.register(this, token, interests);
+        } finally {
+            detector.registering(null);
+        }
     }
 
     /**

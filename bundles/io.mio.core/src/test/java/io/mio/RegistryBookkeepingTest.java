@@ -58,7 +58,7 @@ class RegistryBookkeepingTest {
 
     @Test
     void closingARegisteredSourceEndsItsRegistrationAsDeregisteringDoes() throws IOException {
-        Registry registry = new Registry(new NoSelector());
+        Registry registry = new Registry(new NoSelector(), null);
         Socket closedLater = new Socket(new IoSource(10, fd -> { }));
         Socket deregistered = new Socket(new IoSource(11, fd -> { }));
         Token token = new Token(5);

@@ -20,20 +20,25 @@ public final class CoreAccess {
         Selector selector(Registry registry);
 
         /**
-         * Records a registration's token, so that events return the same instance.
+         * Records a registration's token, so that events return the same instance, and starts
+         * watching it when the Poll detects undrained readiness.
          *
          * @param registry the registry
          * @param token the token
-         * @param newRegistration {@code true} for a registration, {@code false} for a reregistration
+         * @param source the registered descriptor
+         * @param previous the watch of the registration this one replaces (a reregistration), or
+         *     {@code null} for a new registration
+         * @return the watch the I/O paths report to, or {@code null} when the Poll does not detect
          */
-        void registered(Registry registry, Token token, boolean newRegistration);
+        DrainWatch registered(Registry registry, Token token, IoSource source, DrainWatch previous);
 
         /**
          * Records the end of a registration, by deregistering or by closing the source.
          *
          * @param registry the registry
+         * @param watch the registration's watch, or {@code null}
          */
-        void deregistered(Registry registry);
+        void deregistered(Registry registry, DrainWatch watch);
     }
 
     private static volatile Bridge bridge;

@@ -21,6 +21,7 @@ public final class IoSource extends Descriptor {
     private Selector owner;
     private Registry currentRegistry; // while registered
     private boolean registered;
+    private DrainWatch watch; // null unless the Poll detects undrained readiness
 
     /**
      * Takes ownership of an open descriptor.
@@ -82,6 +83,30 @@ public final class IoSource extends Descriptor {
         }
     }
 
+    /** For the I/O paths: a read-side call would block, or reached end of stream. */
+    public void readDrained() {
+        DrainWatch w = watch;
+        if (w != null) {
+            w.readDrained();
+        }
+    }
+
+    /** For the I/O paths: a write-side call would block. */
+    public void writeDrained() {
+        DrainWatch w = watch;
+        if (w != null) {
+            w.writeDrained();
+        }
+    }
+
+    /** For the I/O paths: a write-side call took fewer bytes than it was given. */
+    public void wroteShort() {
+        DrainWatch w = watch;
+        if (w != null) {
+            w.wroteShort();
+        }
+    }
+
     /**
      * Implements {@link io.mio.event.Source#register}.
      *
@@ -107,7 +132,7 @@ public final class IoSource extends Descriptor {
         owner = selector;
         registered = true;
         currentRegistry = registry;
-        CoreAccess.bridge().registered(registry, token, true);
+        watch = CoreAccess.bridge().registered(registry, token, this, null);
     }
 
     /**
@@ -125,7 +150,7 @@ public final class IoSource extends Descriptor {
         } finally {
             release();
         }
-        CoreAccess.bridge().registered(registry, token, false);
+        watch = CoreAccess.bridge().registered(registry, token, this, watch);
     }
 
     /**
@@ -183,8 +208,9 @@ public final class IoSource extends Descriptor {
 
     private void endRegistration() {
         registered = false;
-        CoreAccess.bridge().deregistered(currentRegistry);
+        CoreAccess.bridge().deregistered(currentRegistry, watch);
         currentRegistry = null;
+        watch = null;
     }
 
     private Selector registeredWith(Registry registry, String call) {

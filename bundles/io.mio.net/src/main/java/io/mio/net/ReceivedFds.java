@@ -148,6 +148,8 @@ public final class ReceivedFds implements AutoCloseable {
         truncated = received[1] != 0;
         if (n > 0) {
             dst.position(dst.position() + n);
+        } else {
+            io.readDrained(); // would-block, or end of stream on a stream socket
         }
         return n;
     }
@@ -177,6 +179,7 @@ public final class ReceivedFds implements AutoCloseable {
         } finally {
             io.release();
         }
+        n = (int) SocketIo.writeResult(io, n, src.remaining(), IoStatus.WOULD_BLOCK);
         if (n > 0) {
             src.position(src.position() + n);
         }

@@ -4,6 +4,7 @@ import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.net.internal.DatagramIo;
 import io.mio.spi.IoSource;
+import io.mio.spi.IoStatus;
 import io.mio.spi.SocketOpt;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -290,6 +291,9 @@ public final class UdpSocket extends InetSocket {
         } finally {
             io.release();
         }
+        if (batch.size < batch.capacity()) {
+            io.readDrained(); // a non-blocking batch stops short only where the queue ran dry
+        }
         return batch.size;
     }
 
@@ -313,6 +317,7 @@ public final class UdpSocket extends InetSocket {
         } finally {
             io.release();
         }
+        SocketIo.writeResult(io, n == 0 ? IoStatus.WOULD_BLOCK : n, batch.size(), 0);
         batch.removeFirst(n);
         return n;
     }

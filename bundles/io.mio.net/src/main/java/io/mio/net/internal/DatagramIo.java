@@ -49,6 +49,7 @@ public final class DatagramIo {
             Reference.reachabilityFence(dst);
         }
         if (n == IoStatus.WOULD_BLOCK) {
+            io.readDrained();
             return WOULD_BLOCK;
         }
         dst.position(position + Math.min(n, space));
@@ -75,7 +76,11 @@ public final class DatagramIo {
         } finally {
             io.release();
         }
-        return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
+        if (n == IoStatus.WOULD_BLOCK) {
+            io.readDrained();
+            return WOULD_BLOCK;
+        }
+        return n;
     }
 
     /**
@@ -110,10 +115,10 @@ public final class DatagramIo {
             io.release();
             Reference.reachabilityFence(src);
         }
-        if (n == IoStatus.WOULD_BLOCK) {
-            return WOULD_BLOCK;
+        n = (int) SocketIo.writeResult(io, n, length, WOULD_BLOCK);
+        if (n != WOULD_BLOCK) {
+            src.position(position + n);
         }
-        src.position(position + n);
         return n;
     }
 
@@ -137,6 +142,6 @@ public final class DatagramIo {
         } finally {
             io.release();
         }
-        return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
+        return (int) SocketIo.writeResult(io, n, length, WOULD_BLOCK);
     }
 }

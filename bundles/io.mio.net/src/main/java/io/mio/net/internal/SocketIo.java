@@ -62,7 +62,7 @@ public final class SocketIo {
                 io.release();
                 Reference.reachabilityFence(dst); // the OS writes into its memory until here
             }
-            n = n == IoStatus.WOULD_BLOCK ? 0 : n;
+            n = (int) readResult(io, n);
         }
         if (n > 0) {
             dst.position(position + n);
@@ -107,8 +107,7 @@ public final class SocketIo {
         }
         int fd = io.acquireOpen();
         try {
-            int n = how == Transfer.FILE ? SOCKETS.readFile(fd, clamp(dst)) : SOCKETS.read(fd, clamp(dst), how == Transfer.PEEK);
-            return n == IoStatus.WOULD_BLOCK ? 0 : n;
+            return (int) readResult(io, how == Transfer.FILE ? SOCKETS.readFile(fd, clamp(dst)) : SOCKETS.read(fd, clamp(dst), how == Transfer.PEEK));
         } finally {
             io.release();
         }
@@ -141,7 +140,7 @@ public final class SocketIo {
                 io.release();
                 Reference.reachabilityFence(src);
             }
-            n = n == IoStatus.WOULD_BLOCK ? 0 : n;
+            n = (int) writeResult(io, n, remaining, 0);
         }
         src.position(position + n);
         return n;
@@ -182,8 +181,9 @@ public final class SocketIo {
         }
         int fd = io.acquireOpen();
         try {
-            int n = how == Transfer.FILE ? SOCKETS.writeFile(fd, clamp(src)) : SOCKETS.write(fd, clamp(src));
-            return n == IoStatus.WOULD_BLOCK ? 0 : n;
+            MemorySegment clamped = clamp(src);
+            int n = how == Transfer.FILE ? SOCKETS.writeFile(fd, clamped) : SOCKETS.write(fd, clamped);
+            return (int) writeResult(io, n, clamped.byteSize(), 0);
         } finally {
             io.release();
         }
@@ -211,12 +211,9 @@ public final class SocketIo {
         int fd = io.acquireOpen();
         long n;
         try {
-            n = SOCKETS.readv(fd, dsts, offset, length);
+            n = readResult(io, SOCKETS.readv(fd, dsts, offset, length));
         } finally {
             io.release();
-        }
-        if (n == IoStatus.WOULD_BLOCK) {
-            return 0;
         }
         if (n > 0) {
             advance(dsts, offset, length, n);
@@ -263,12 +260,9 @@ public final class SocketIo {
         int fd = io.acquireOpen();
         long n;
         try {
-            n = SOCKETS.writev(fd, srcs, offset, length);
+            n = writeResult(io, SOCKETS.writev(fd, srcs, offset, length), remaining(srcs, offset, length), 0);
         } finally {
             io.release();
-        }
-        if (n == IoStatus.WOULD_BLOCK) {
-            return 0;
         }
         advance(srcs, offset, length, n);
         return n;
@@ -300,6 +294,14 @@ public final class SocketIo {
         return direct;
     }
 
+    private static long remaining(ByteBuffer[] buffers, int offset, int length) {
+        long total = 0;
+        for (int i = offset; i < offset + length; i++) {
+            total += buffers[i].remaining();
+        }
+        return total;
+    }
+
     private static void advance(ByteBuffer[] buffers, int offset, int length, long n) {
         for (int i = offset; i < offset + length && n > 0; i++) {
             ByteBuffer buffer = buffers[i];
@@ -319,11 +321,16 @@ public final class SocketIo {
      */
     public static int accept(IoSource listener) throws IOException {
         int fd = listener.acquireOpen();
+        int accepted;
         try {
-            return SOCKETS.accept(fd);
+            accepted = SOCKETS.accept(fd);
         } finally {
             listener.release();
         }
+        if (accepted == IoStatus.WOULD_BLOCK) {
+            listener.readDrained();
+        }
+        return accepted;
     }
 
     /**
@@ -339,6 +346,46 @@ public final class SocketIo {
             SOCKETS.shutdown(fd, how != Shutdown.WRITE, how != Shutdown.READ);
             return null;
         });
+    }
+
+    /**
+     * A stream read's result as the public API returns it (0 for would-block), telling the
+     * Poll's undrained-readiness detector when the source is drained.
+     *
+     * @param io the source read
+     * @param n what the backend returned
+     * @return bytes read, 0 when it would block, -1 at end of stream
+     */
+    public static long readResult(IoSource io, long n) {
+        if (n == IoStatus.WOULD_BLOCK) {
+            io.readDrained();
+            return 0;
+        }
+        if (n < 0) {
+            io.readDrained();
+        }
+        return n;
+    }
+
+    /**
+     * A write's result as the public API returns it, with {@code wouldBlock} for would-block,
+     * telling the undrained-readiness detector when the source is full or was written short.
+     *
+     * @param io the source written
+     * @param n what the backend returned
+     * @param offered how many bytes the call was given
+     * @param wouldBlock what to return for would-block: 0 for streams, -1 for datagrams
+     * @return bytes written, or {@code wouldBlock}
+     */
+    public static long writeResult(IoSource io, long n, long offered, int wouldBlock) {
+        if (n == IoStatus.WOULD_BLOCK) {
+            io.writeDrained();
+            return wouldBlock;
+        }
+        if (n < offered) {
+            io.wroteShort();
+        }
+        return n;
     }
 
     /** One call moves at most {@code Integer.MAX_VALUE} bytes, as the OS does anyway. */
