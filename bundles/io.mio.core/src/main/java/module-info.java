@@ -19,6 +19,10 @@ module io.mio.core {
 
     provides io.mio.PollProvider with io.mio.internal.SystemPollProvider;
 
+    // The Flight Recorder events load only where jdk.jfr is present and read (see FlightRecorder):
+    // a jlink image need not carry it.
+    requires static jdk.jfr;
+
     // Declarative Services annotations: read by bnd at build time, absent at run time.
     requires static org.osgi.service.component.annotations;
 }

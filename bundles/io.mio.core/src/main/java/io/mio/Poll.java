@@ -1,5 +1,6 @@
 package io.mio;
 
+import io.mio.internal.FlightRecorder;
 import io.mio.spi.Backends;
 import io.mio.spi.Selector;
 import java.io.IOException;
@@ -151,7 +152,11 @@ public final class Poll implements AutoCloseable {
             if (detector != null) {
                 detector.beforePoll();
             }
+            Object recording = FlightRecorder.beginPoll();
             events.size = selector.select(events.array, nanos);
+            if (recording != null) {
+                FlightRecorder.endPoll(recording, events.size, events.capacity(), nanos);
+            }
             if (detector != null) {
                 detector.afterPoll(events);
             }

@@ -1,5 +1,6 @@
 package io.mio;
 
+import io.mio.internal.FlightRecorder;
 import io.mio.spi.CoreAccess;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.Objects;
 public final class Waker implements AutoCloseable {
     private final Registry registry;
     private final WakeSignal signal;
+    private final long token;
 
     /**
      * Creates a waker for the Poll that owns {@code registry}.
@@ -53,6 +55,7 @@ public final class Waker implements AutoCloseable {
             throw e;
         }
         this.registry = registry;
+        this.token = token.value();
     }
 
     /**
@@ -64,6 +67,7 @@ public final class Waker implements AutoCloseable {
      */
     public void wake() throws IOException {
         signal.wake();
+        FlightRecorder.wake(token);
     }
 
     /** Releases the waker's OS object; the Poll may then get a new waker. Idempotent. */
