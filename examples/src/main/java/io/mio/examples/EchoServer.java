@@ -1,11 +1,8 @@
 package io.mio.examples;
 
 import io.mio.Event;
-import io.mio.Events;
 import io.mio.Interest;
-import io.mio.Poll;
 import io.mio.Token;
-import io.mio.Waker;
 import io.mio.net.TcpListener;
 import io.mio.net.TcpStream;
 import java.io.IOException;
@@ -21,15 +18,11 @@ import java.util.Arrays;
  *
  * <p>Takes the port as its argument (default 9000). This is the server the echo benchmark runs.
  */
-public final class EchoServer implements AutoCloseable {
+public final class EchoServer extends EventLoop {
     private static final Token SERVER = new Token(0);
-    private static final Token STOP = new Token(-1);
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private final Poll poll;
     private final TcpListener listener;
-    private final Waker stopper;
-    private volatile boolean stopping;
     /** Shared by every connection: bytes only stay in it within one pump. */
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private Connection[] connections = new Connection[1024];
@@ -37,10 +30,8 @@ public final class EchoServer implements AutoCloseable {
     private int freeCount;
     private int used = 1; // slot 0 is the listener's token
 
-    private EchoServer(Poll poll, TcpListener listener) throws IOException {
-        this.poll = poll;
+    private EchoServer(TcpListener listener) throws IOException {
         this.listener = listener;
-        this.stopper = new Waker(poll.registry(), STOP);
         poll.registry().register(listener, SERVER, Interest.READABLE);
     }
 
@@ -52,11 +43,11 @@ public final class EchoServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound
      */
     public static EchoServer open(InetSocketAddress address) throws IOException {
-        Poll poll = Poll.open();
+        TcpListener listener = TcpListener.bind(address, 4096);
         try {
-            return new EchoServer(poll, TcpListener.bind(address, 4096));
+            return new EchoServer(listener);
         } catch (IOException | RuntimeException e) {
-            poll.close();
+            listener.close();
             throw e;
         }
     }
@@ -96,30 +87,15 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Serves until {@link #stop()} is called.
-     *
-     * @throws IOException when polling or accepting fails
-     */
-    public void run() throws IOException {
-        Events events = Events.withCapacity(1024);
-        while (!stopping) {
-            poll.poll(events, null);
-            for (int i = 0, n = events.size(); i < n; i++) {
-                Event event = events.get(i);
-                long token = event.token().value();
-                if (token == STOP.value()) {
-                    continue; // the loop condition sees the stop
-                }
-                int slot = (int) token;
-                if (slot == 0) {
-                    acceptAll();
-                } else {
-                    Connection connection = connections[slot];
-                    if (connection != null && !pump(connection)) {
-                        close(slot);
-                    }
-                }
+    @Override
+    void handle(Event event) throws IOException {
+        int slot = (int) event.token().value();
+        if (slot == 0) {
+            acceptAll();
+        } else {
+            Connection connection = connections[slot];
+            if (connection != null && !pump(connection)) {
+                close(slot);
             }
         }
     }
@@ -172,27 +148,14 @@ public final class EchoServer implements AutoCloseable {
         return used++;
     }
 
-    /** Makes {@link #run()} return; safe from any thread. */
-    public void stop() {
-        stopping = true;
-        try {
-            stopper.wake();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Closes every connection, the listener and the Poll. */
     @Override
-    public void close() {
+    void closeSources() {
         for (Connection connection : connections) {
             if (connection != null) {
                 connection.stream.close();
             }
         }
-        stopper.close();
         listener.close();
-        poll.close();
     }
 
     private void close(int slot) {

@@ -1,13 +1,18 @@
 package io.mio.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The examples do what the README says they do, against the real OS. */
@@ -64,9 +69,90 @@ class ExamplesTest {
     }
 
     private static Socket client(EchoServer server) throws IOException {
-        Socket socket = new Socket(server.localAddress().getAddress(), server.localAddress().getPort());
+        return client(server.localAddress());
+    }
+
+    private static Socket client(InetSocketAddress address) throws IOException {
+        Socket socket = new Socket(address.getAddress(), address.getPort());
         socket.setSoTimeout(10_000);
         return socket;
+    }
+
+    /** Runs a server's loop on its own thread; closing the handle stops it and waits. */
+    private static AutoCloseable serve(EventLoop server) {
+        Thread serving = Thread.ofPlatform().start(() -> {
+            try {
+                server.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return () -> {
+            server.stop();
+            serving.join(10_000);
+            assertFalse(serving.isAlive(), "stop() ends run()");
+        };
+    }
+
+    @Test
+    void theUdpEchoServerSendsEveryDatagramBack() throws Exception {
+        try (UdpEchoServer server = UdpEchoServer.open(new InetSocketAddress("127.0.0.1", 0));
+                AutoCloseable running = serve(server);
+                DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            client.setSoTimeout(10_000);
+            for (int i = 0; i < 20; i++) {
+                byte[] message = ("datagram " + i).getBytes(StandardCharsets.US_ASCII);
+                client.send(new DatagramPacket(message, message.length, server.localAddress()));
+                DatagramPacket answer = new DatagramPacket(new byte[64], 64);
+                client.receive(answer);
+                assertArrayEquals(message, Arrays.copyOf(answer.getData(), answer.getLength()));
+            }
+        }
+    }
+
+    @Test
+    void theChatServerPassesEachLineToTheOtherClients() throws Exception {
+        try (ChatServer server = ChatServer.open(new InetSocketAddress("127.0.0.1", 0)); AutoCloseable running = serve(server);
+                Socket alice = client(server.localAddress())) {
+            awaitAccepted(alice, 1);
+            try (Socket bob = client(server.localAddress())) {
+                awaitAccepted(bob, 2);
+                try (Socket carol = client(server.localAddress())) {
+                    awaitAccepted(carol, 3);
+                    alice.getOutputStream().write("hi all\n".getBytes(StandardCharsets.US_ASCII));
+                    byte[] expected = "[1] hi all\n".getBytes(StandardCharsets.US_ASCII);
+                    assertArrayEquals(expected, readExactly(bob, expected.length));
+                    assertArrayEquals(expected, readExactly(carol, expected.length));
+                    bob.getOutputStream().write("hel".getBytes(StandardCharsets.US_ASCII));
+                    bob.getOutputStream().flush();
+                    Thread.sleep(50); // a line split across reads is joined before it is passed on
+                    bob.getOutputStream().write("lo\n".getBytes(StandardCharsets.US_ASCII));
+                    byte[] fromBob = "[2] hello\n".getBytes(StandardCharsets.US_ASCII);
+                    assertArrayEquals(fromBob, readExactly(alice, fromBob.length));
+                    assertArrayEquals(fromBob, readExactly(carol, fromBob.length));
+                }
+            }
+        }
+    }
+
+    /** Reads the server's greeting: from then on the client is in the chat. */
+    private static void awaitAccepted(Socket socket, int id) throws IOException {
+        byte[] welcome = ("welcome, you are [" + id + "]\n").getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(welcome, readExactly(socket, welcome.length));
+    }
+
+    @Test
+    void theTcpClientGetsItsLinesBackFromTheEchoServer() throws Exception {
+        try (EchoServer server = EchoServer.open(new InetSocketAddress("127.0.0.1", 0)); AutoCloseable running = serve(server)) {
+            String message = "one\ntwo\nthree\n".repeat(1000);
+            assertEquals(message, TcpClient.exchange(server.localAddress(), message, java.time.Duration.ofSeconds(10)));
+        }
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            InetSocketAddress nobody = new InetSocketAddress("127.0.0.1", closed.getLocalPort());
+            closed.close();
+            assertThrows(java.net.ConnectException.class,
+                    () -> TcpClient.exchange(nobody, "x", java.time.Duration.ofSeconds(10)), "a refused connect is reported");
+        }
     }
 
     private static byte[] readExactly(Socket socket, int length) throws IOException {
