@@ -44,8 +44,9 @@ public final class Registry {
             }
 
             @Override
-            public DrainWatch registered(Registry registry, Token token, IoSource source, DrainWatch previous) {
-                registry.tokens.remember(token, previous == null);
+            public DrainWatch registered(Registry registry, Token token, IoSource source, boolean newRegistration,
+                    DrainWatch previous) {
+                registry.tokens.remember(token, newRegistration);
                 UndrainedDetector detector = registry.detector;
                 return detector == null ? null : detector.registered(token, source, previous);
             }

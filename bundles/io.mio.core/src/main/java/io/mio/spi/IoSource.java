@@ -132,7 +132,7 @@ public final class IoSource extends Descriptor {
         owner = selector;
         registered = true;
         currentRegistry = registry;
-        watch = CoreAccess.bridge().registered(registry, token, this, null);
+        watch = CoreAccess.bridge().registered(registry, token, this, true, null);
     }
 
     /**
@@ -150,7 +150,7 @@ public final class IoSource extends Descriptor {
         } finally {
             release();
         }
-        watch = CoreAccess.bridge().registered(registry, token, this, watch);
+        watch = CoreAccess.bridge().registered(registry, token, this, false, watch);
     }
 
     /**
