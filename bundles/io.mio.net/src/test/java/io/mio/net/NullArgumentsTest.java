@@ -1,0 +1,240 @@
+package io.mio.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.mio.Events;
+import io.mio.Interest;
+import io.mio.Poll;
+import io.mio.PollOptions;
+import io.mio.Registry;
+import io.mio.Token;
+import io.mio.Waker;
+import io.mio.event.Source;
+import io.mio.unix.FdFunction;
+import io.mio.unix.OwnedFd;
+import io.mio.unix.Pipe;
+import io.mio.unix.SourceFd;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every public method of Mio's API, called with {@code null} in each reference parameter in
+ * turn, on a live object: it must throw {@link NullPointerException} or
+ * {@link IllegalArgumentException} — no other exception, no hang, no crash, no effect — and
+ * the Poll must keep working afterwards. Found by reflection, so a new method is covered the day
+ * it is added. The few parameters where {@code null} has a documented meaning are listed.
+ */
+class NullArgumentsTest {
+    /** Parameters where null is documented: "Class.method#index". */
+    private static final Set<String> NULL_ALLOWED = Set.of(
+            "Poll.poll#1", // a null timeout waits for ever
+            "DatagramBatch.add#1"); // a null target is the connected peer
+
+    @TempDir
+    Path dir;
+    private Poll poll;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private int calls;
+
+    @BeforeEach
+    void open() throws IOException {
+        poll = Poll.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+        poll.close();
+    }
+
+    private <T extends AutoCloseable> T keep(T closeable) {
+        opened.add(closeable);
+        return closeable;
+    }
+
+    /** A fresh, live instance of each public type, to call the instance methods on. */
+    private Map<Class<?>, Callable<Object>> instances() {
+        return Map.ofEntries(
+                Map.entry(Poll.class, () -> keep(Poll.open())),
+                Map.entry(Registry.class, () -> keep(Poll.open()).registry()),
+                Map.entry(Events.class, () -> Events.withCapacity(4)),
+                Map.entry(Interest.class, () -> Interest.READABLE),
+                Map.entry(Token.class, () -> new Token(1)),
+                Map.entry(PollOptions.class, PollOptions::defaults),
+                Map.entry(Waker.class, () -> keep(new Waker(keep(Poll.open()).registry(), new Token(9)))),
+                Map.entry(TcpListener.class, () -> keep(TcpListener.bind(Expect.anyLocalIpv4()))),
+                Map.entry(TcpStream.class, () -> {
+                    TcpListener listener = keep(TcpListener.bind(Expect.anyLocalIpv4()));
+                    return keep(TcpStream.connect(listener.localAddress()));
+                }),
+                Map.entry(UdpSocket.class, () -> keep(UdpSocket.bind(Expect.anyLocalIpv4()))),
+                Map.entry(UnixListener.class, () -> keep(UnixListener.bind(dir.resolve("l" + calls++)))),
+                Map.entry(UnixStream.class, () -> keep(UnixStream.pair()).first()),
+                Map.entry(UnixDatagram.class, () -> keep(UnixDatagram.pair()).first()),
+                Map.entry(UnixSocketAddress.class, () -> UnixSocketAddress.of(dir.resolve("a"))),
+                Map.entry(DatagramBatch.class, () -> DatagramBatch.allocate(2, 64)),
+                Map.entry(ReceivedFds.class, () -> keep(ReceivedFds.withCapacity(1))),
+                Map.entry(Pipe.class, () -> keep(Pipe.open())),
+                Map.entry(Pipe.Sender.class, () -> keep(Pipe.open()).sender()),
+                Map.entry(Pipe.Receiver.class, () -> keep(Pipe.open()).receiver()),
+                Map.entry(SourceFd.class, () -> new SourceFd(keep(Pipe.open()).receiver().rawFd())),
+                Map.entry(OwnedFd.class, () -> keep(OwnedFd.adopt(keep(Pipe.open()).sender().intoRawFd()))));
+    }
+
+    /** A valid argument of each parameter type, so that only the null one is wrong. */
+    private Object valid(Class<?> type) throws Exception {
+        if (type == int.class) {
+            return 0;
+        } else if (type == long.class) {
+            return 0L;
+        } else if (type == boolean.class) {
+            return false;
+        } else if (type == ByteBuffer.class) {
+            return ByteBuffer.allocate(16);
+        } else if (type == ByteBuffer[].class) {
+            return new ByteBuffer[] {ByteBuffer.allocate(16)};
+        } else if (type == byte[].class) {
+            return new byte[16];
+        } else if (type == int[].class) {
+            return new int[0];
+        } else if (type == MemorySegment.class) {
+            return Arena.ofAuto().allocate(16);
+        } else if (type == Token.class) {
+            return new Token(5);
+        } else if (type == Interest.class) {
+            return Interest.READABLE;
+        } else if (type == Registry.class) {
+            return poll.registry();
+        } else if (type == Events.class) {
+            return Events.withCapacity(4);
+        } else if (type == Duration.class) {
+            return Duration.ZERO;
+        } else if (type == PollOptions.class) {
+            return PollOptions.defaults();
+        } else if (type == InetSocketAddress.class || type == SocketAddress.class) {
+            return Expect.anyLocalIpv4();
+        } else if (type == java.net.Inet4Address.class) {
+            return InetAddress.getByName("224.0.0.251");
+        } else if (type == java.net.Inet6Address.class) {
+            return InetAddress.getByName("ff02::fb");
+        } else if (type == InetAddress.class) {
+            return InetAddress.getByName("224.0.0.251");
+        } else if (type == NetworkInterface.class) {
+            return NetworkInterface.getByName("lo");
+        } else if (type == UnixSocketAddress.class) {
+            return UnixSocketAddress.of(dir.resolve("v" + calls++));
+        } else if (type == UnixDomainSocketAddress.class) {
+            return UnixDomainSocketAddress.of(dir.resolve("u" + calls++));
+        } else if (type == Path.class) {
+            return dir.resolve("p" + calls++);
+        } else if (type == String.class) {
+            return "name";
+        } else if (type == Shutdown.class) {
+            return Shutdown.WRITE;
+        } else if (type == SocketOption.class) {
+            return StandardSocketOptions.SO_RCVBUF;
+        } else if (type == Object.class) {
+            return 65536;
+        } else if (type == DatagramBatch.class) {
+            return DatagramBatch.allocate(2, 64);
+        } else if (type == ReceivedFds.class) {
+            return keep(ReceivedFds.withCapacity(1));
+        } else if (type == Source.class || type == Channel.class) {
+            return keep(UnixStream.pair()).second();
+        } else if (type == Pipe.Sender.class) {
+            return keep(Pipe.open()).sender();
+        } else if (type == Pipe.Receiver.class) {
+            return keep(Pipe.open()).receiver();
+        } else if (type == FdFunction.class) {
+            return (FdFunction<Object>) fd -> null;
+        } else if (type == Consumer.class) {
+            return (Consumer<Object>) x -> { };
+        }
+        throw new AssertionError("no valid argument for " + type.getName() + ": add one to NullArgumentsTest.valid");
+    }
+
+    @Test
+    void everyPublicMethodRefusesNullCleanly() throws Exception {
+        Map<Class<?>, Callable<Object>> instances = instances();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Class<?> type : instances.keySet()) {
+            for (Method method : type.getMethods()) {
+                if (method.getDeclaringClass() == Object.class || method.isSynthetic() || method.getName().equals("equals")) {
+                    continue;
+                }
+                Class<?>[] parameters = method.getParameterTypes();
+                for (int i = 0; i < parameters.length; i++) {
+                    String key = type.getSimpleName() + "." + method.getName() + "#" + i;
+                    if (parameters[i].isPrimitive() || NULL_ALLOWED.contains(key)) {
+                        continue;
+                    }
+                    Object[] args = new Object[parameters.length];
+                    for (int k = 0; k < args.length; k++) {
+                        args[k] = k == i ? null : valid(parameters[k]);
+                    }
+                    Object target = Modifier.isStatic(method.getModifiers()) ? null : instances.get(type).call();
+                    checked++;
+                    try {
+                        method.invoke(target, args);
+                        wrong.add(key + " " + signature(method) + ": accepted null");
+                    } catch (InvocationTargetException e) {
+                        Throwable thrown = e.getCause();
+                        if (!(thrown instanceof NullPointerException) && !(thrown instanceof IllegalArgumentException)) {
+                            wrong.add(key + " " + signature(method) + ": threw " + thrown);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("NullArgumentsTest: " + checked + " null arguments checked");
+        assertEquals(List.of(), wrong, () -> wrong.size() + " methods mishandle null:\n" + String.join("\n", wrong));
+        stillWorks();
+    }
+
+    private static String signature(Method method) {
+        return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** The Poll that lived through all of that still reports readiness. */
+    private void stillWorks() throws IOException {
+        SocketPair<UnixStream> pair = keep(UnixStream.pair());
+        poll.registry().register(pair.second(), new Token(77), Interest.READABLE);
+        pair.first().write(new byte[] {1});
+        Events events = Events.withCapacity(4);
+        poll.poll(events, Expect.PATIENCE);
+        if (events.size() != 1 || !events.get(0).token().equals(new Token(77))) {
+            fail("the Poll stopped working: " + events);
+        }
+    }
+}
