@@ -7,6 +7,7 @@ import io.mio.Registry;
 import io.mio.Token;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Objects;
 
 /**
  * A descriptor that can be registered with a {@link io.mio.Poll}: what every Mio socket holds,
@@ -116,6 +117,7 @@ public final class IoSource extends Descriptor {
      * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
      */
     public synchronized void register(Registry registry, Token token, Interest interests) throws IOException {
+        requireArguments(registry, token, interests);
         Selector selector = CoreAccess.selector(registry);
         int fd = acquireOpen(); // a closed source says so before anything else
         try {
@@ -144,6 +146,7 @@ public final class IoSource extends Descriptor {
      * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
      */
     public synchronized void reregister(Registry registry, Token token, Interest interests) throws IOException {
+        requireArguments(registry, token, interests);
         int fd = acquireOpen(); // a closed source says so before anything else
         try {
             registeredWith(registry, "reregister").reregister(fd, token.value(), interests);
@@ -160,6 +163,7 @@ public final class IoSource extends Descriptor {
      * @throws IOException when the OS refuses; {@link ClosedChannelException} once closed
      */
     public synchronized void deregister(Registry registry) throws IOException {
+        Objects.requireNonNull(registry, "registry");
         int fd = acquireOpen();
         try {
             registeredWith(registry, "deregister").deregister(fd);
@@ -204,6 +208,13 @@ public final class IoSource extends Descriptor {
             throw new ClosedChannelException();
         }
         return fd;
+    }
+
+    /** Bad arguments are refused before any state is looked at, whatever that state is. */
+    private static void requireArguments(Registry registry, Token token, Interest interests) {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(interests, "interests");
     }
 
     private void endRegistration() {
