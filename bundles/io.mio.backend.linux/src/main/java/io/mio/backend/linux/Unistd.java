@@ -11,7 +11,8 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * {@code close}, {@code read}, {@code write}, {@code pipe2} and {@code fcntl} from {@code <unistd.h>}, for
- * descriptors that are not sockets (pipes, the eventfd) and for closing every descriptor.
+ * descriptors that are not sockets (pipes, the eventfd) and for closing every descriptor. Each
+ * function is linked on first use, as in {@link Net}.
  *
  * {@snippet lang=c :
  * int close(int fd);
@@ -26,22 +27,36 @@ final class Unistd {
     static final Descriptor.Closer CLOSER = Unistd::close;
 
     // close on a socket with a linger time blocks: not critical.
-    private static final MethodHandle CLOSE = Libc.downcall("close", FunctionDescriptor.of(C_INT, C_INT), false);
+    private static final class Close {
+        static final MethodHandle HANDLE = Libc.downcall("close", FunctionDescriptor.of(C_INT, C_INT), false);
+    }
     // Only used on non-blocking descriptors.
-    private static final MethodHandle READ = Libc.downcall("read",
-            FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
-    private static final MethodHandle WRITE = Libc.downcall("write",
-            FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
-    private static final MethodHandle READ_ADDRESS = Libc.downcall("read",
-            FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
-    private static final MethodHandle WRITE_ADDRESS = Libc.downcall("write",
-            FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
-    private static final MethodHandle PIPE2 = Libc.downcall("pipe2",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT), true);
+    private static final class Read {
+        static final MethodHandle HANDLE = Libc.downcall("read",
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
+    }
+    private static final class Write {
+        static final MethodHandle HANDLE = Libc.downcall("write",
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
+    }
+    private static final class ReadAddress {
+        static final MethodHandle HANDLE = Libc.downcall("read",
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
+    }
+    private static final class WriteAddress {
+        static final MethodHandle HANDLE = Libc.downcall("write",
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
+    }
+    private static final class Pipe2 {
+        static final MethodHandle HANDLE = Libc.downcall("pipe2",
+                FunctionDescriptor.of(C_INT, C_POINTER, C_INT), true);
+    }
 
     // fcntl(fd, cmd, int): the third argument is variadic in C.
-    private static final MethodHandle FCNTL = Libc.downcallVariadic("fcntl",
-            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), 2);
+    private static final class Fcntl {
+        static final MethodHandle HANDLE = Libc.downcallVariadic("fcntl",
+                FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), 2);
+    }
 
     static final int F_GETFD = 1;
     static final int F_SETFD = 2;
@@ -57,7 +72,7 @@ final class Unistd {
     static void close(int fd) {
         Scratch scratch = Scratch.get();
         try {
-            int ignored = (int) CLOSE.invokeExact(scratch.errno, fd);
+            int ignored = (int) Close.HANDLE.invokeExact(scratch.errno, fd);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -66,7 +81,7 @@ final class Unistd {
     static long read(int fd, MemorySegment buf) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) READ.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+            return Libc.result((long) Read.HANDLE.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -75,7 +90,7 @@ final class Unistd {
     static long read(int fd, long address, long length) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) READ_ADDRESS.invokeExact(scratch.errno, fd, address, length), scratch.errno);
+            return Libc.result((long) ReadAddress.HANDLE.invokeExact(scratch.errno, fd, address, length), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -84,7 +99,7 @@ final class Unistd {
     static long write(int fd, long address, long length) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) WRITE_ADDRESS.invokeExact(scratch.errno, fd, address, length), scratch.errno);
+            return Libc.result((long) WriteAddress.HANDLE.invokeExact(scratch.errno, fd, address, length), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -93,7 +108,7 @@ final class Unistd {
     static int pipe2(MemorySegment fds, int flags) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((int) PIPE2.invokeExact(scratch.errno, fds, flags), scratch.errno);
+            return Libc.result((int) Pipe2.HANDLE.invokeExact(scratch.errno, fds, flags), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -102,7 +117,7 @@ final class Unistd {
     static long write(int fd, MemorySegment buf) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) WRITE.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+            return Libc.result((long) Write.HANDLE.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -111,7 +126,7 @@ final class Unistd {
     static int fcntl(int fd, int command, int argument) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((int) FCNTL.invokeExact(scratch.errno, fd, command, argument), scratch.errno);
+            return Libc.result((int) Fcntl.HANDLE.invokeExact(scratch.errno, fd, command, argument), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
