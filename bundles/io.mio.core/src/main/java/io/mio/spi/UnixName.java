@@ -13,6 +13,7 @@ public final class UnixName extends SocketAddress {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The name's bytes as the kernel stores them: a path, or a NUL then an abstract name; empty when unnamed. */
     private final byte[] bytes;
 
     /**

@@ -30,6 +30,7 @@ public final class UnixSocketAddress extends SocketAddress {
 
     private static final UnixSocketAddress UNNAMED = new UnixSocketAddress(new UnixName(new byte[0]));
 
+    /** The address in the form the backend passes to the kernel. */
     private final UnixName name;
 
     private UnixSocketAddress(UnixName name) {
