@@ -16,25 +16,10 @@ import java.util.Objects;
  * <p>A Poll is the OS's own event queue (epoll on Linux) with as little as possible in between:
  * {@link #poll} is one system call that writes the events straight into an {@link Events}.
  *
- * {@snippet :
- * final Token SERVER = new Token(0);
- * try (Poll poll = Poll.open();
- *      TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
- *     Events events = Events.withCapacity(128);
- *     poll.registry().register(listener, SERVER, Interest.READABLE);
- *     while (running) {
- *         poll.poll(events, Duration.ofMillis(100));
- *         for (Event event : events) {
- *             if (event.token().equals(SERVER)) {
- *                 TcpStream connection;
- *                 while ((connection = listener.accept()) != null) { // accept until it would block
- *                     connection.close();
- *                 }
- *             }
- *         }
- *     }
- * }
- * }
+ * <p>The event loop of {@code GuideServer}, one of the examples (the build compiles and runs
+ * it, so this code cannot go stale):
+ *
+ * {@snippet class="io.mio.examples.GuideServer" region="event-loop"}
  *
  * <h2>Portability</h2>
  * <ul>

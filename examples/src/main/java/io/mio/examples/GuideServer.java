@@ -28,6 +28,8 @@ public final class GuideServer {
      */
     public static void main(String[] args) throws IOException {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", Ports.fromArgs(args, 0));
+        // Poll's javadoc shows the lines from here to @end.
+        // @start region="event-loop"
         // `Poll` allows for polling of readiness events, and `Events` is filled by it.
         try (Poll poll = Poll.open(); TcpListener listener = TcpListener.bind(address)) {
             Events events = Events.withCapacity(128);
@@ -55,5 +57,6 @@ public final class GuideServer {
                 }
             }
         }
+        // @end
     }
 }
