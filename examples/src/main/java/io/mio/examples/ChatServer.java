@@ -95,6 +95,8 @@ public final class ChatServer extends EventLoop {
     @Override
     void handle(Event event) throws IOException {
         if (event.token().equals(LISTENER)) {
+            // TcpListener's javadoc shows the lines from here to @end.
+            // @start region="accept-loop"
             TcpStream stream;
             while ((stream = listener.accept()) != null) { // until would-block: one event, many clients
                 Client client = new Client(nextId++, stream);
@@ -105,6 +107,7 @@ public final class ChatServer extends EventLoop {
                     disconnect(client);
                 }
             }
+            // @end
             return;
         }
         Client client = clients.get(event.token().value());

@@ -110,6 +110,8 @@ public final class EchoServer extends EventLoop {
         }
     }
 
+    // TcpStream's javadoc shows the lines from here to @end.
+    // @start region="pump"
     /** Echoes until the socket would block; {@code false} when the connection is finished. */
     private boolean pump(Connection c) {
         try {
@@ -137,6 +139,7 @@ public final class EchoServer extends EventLoop {
             return false; // reset by the peer, or the like: drop the connection
         }
     }
+    // @end
 
     private int takeSlot() {
         if (freeCount > 0) {

@@ -55,6 +55,8 @@ public final class TcpClient {
                 }
                 poll.poll(events, Duration.ofNanos(left));
                 for (Event event : events) {
+                    // TcpStream's javadoc shows the lines from here to @end.
+                    // @start region="connect"
                     if (!connected && (event.isWritable() || event.isError())) {
                         var failure = stream.takeError(); // the connect's outcome
                         if (failure.isPresent()) {
@@ -62,6 +64,7 @@ public final class TcpClient {
                         }
                         connected = true;
                     }
+                    // @end
                     if (connected) {
                         while (toSend.hasRemaining() && stream.write(toSend) > 0) {
                             // until everything is sent or the socket would block

@@ -72,6 +72,8 @@ public final class UdpEchoServer extends EventLoop {
 
     @Override
     void handle(Event event) throws IOException {
+        // UdpSocket's javadoc shows the lines from here to @end.
+        // @start region="echo"
         Datagram<InetSocketAddress> datagram;
         while ((datagram = socket.recvFrom(buffer.clear())) != null) {
             if (datagram.truncated()) {
@@ -79,6 +81,7 @@ public final class UdpEchoServer extends EventLoop {
             }
             socket.sendTo(buffer.flip(), datagram.sender()); // WOULD_BLOCK: dropped, as UDP may
         }
+        // @end
     }
 
     @Override

@@ -18,22 +18,9 @@ import java.util.Set;
  * connections are queued. Accept in a loop until {@link #accept()} returns {@code null}: the
  * event is edge-triggered, so connections left in the queue produce no further event.
  *
- * {@snippet :
- * final Token SERVER = new Token(0);
- * try (Poll poll = Poll.open();
- *      TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
- *     poll.registry().register(listener, SERVER, Interest.READABLE);
- *     Events events = Events.withCapacity(128);
- *     poll.poll(events, Duration.ofSeconds(1));
- *     for (Event event : events) {
- *         TcpStream connection;
- *         while ((connection = listener.accept()) != null) {
- *             System.out.println("accepted " + connection.peerAddress());
- *             connection.close();
- *         }
- *     }
- * }
- * }
+ * <p>The accept loop of {@code ChatServer}, one of the examples the build compiles and tests:
+ *
+ * {@snippet class="io.mio.examples.ChatServer" region="accept-loop"}
  *
  * <p>Like mio on Unix, {@link #bind} sets {@code SO_REUSEADDR}, so a restarted server can bind
  * its port while old connections linger in {@code TIME_WAIT}; two listeners still cannot bind the

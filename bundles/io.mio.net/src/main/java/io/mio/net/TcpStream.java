@@ -22,25 +22,18 @@ import java.util.Set;
  * pending); on each event, read until a read returns 0 or -1, and write until everything is
  * written or a write returns 0.
  *
- * {@snippet :
- * ByteBuffer buffer = ByteBuffer.allocateDirect(4096);
- * // On a readable event: echo until the read would block.
- * int n;
- * while ((n = stream.read(buffer)) > 0) {
- *     buffer.flip();
- *     stream.write(buffer); // a real server keeps what was not written for the writable event
- *     buffer.clear();
- * }
- * if (n < 0) {
- *     stream.close(); // the peer closed
- * }
- * }
+ * <p>{@code EchoServer}'s handler, from the examples the build compiles and tests: echo until the
+ * read would block, and keep what the socket did not take for the next writable event:
+ *
+ * {@snippet class="io.mio.examples.EchoServer" region="pump"}
  *
  * <h2>Connecting</h2>
  * {@link #connect} returns before the connection is made. Register the stream for
  * {@link io.mio.Interest#WRITABLE}; when the event comes, {@link #takeError()} tells whether the
  * connect failed, and {@link #peerAddress()} whether it has completed (it throws
- * {@link NotYetConnectedException} until then: wait for the next event).
+ * {@link NotYetConnectedException} until then: wait for the next event). From {@code TcpClient}:
+ *
+ * {@snippet class="io.mio.examples.TcpClient" region="connect"}
  *
  * <h2>Memory</h2>
  * Heap and direct {@link ByteBuffer}s, {@code byte[]} and {@link java.lang.foreign.MemorySegment}s all go to the

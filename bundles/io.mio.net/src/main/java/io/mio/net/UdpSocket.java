@@ -24,13 +24,7 @@ import java.util.Set;
  * returns {@link #WOULD_BLOCK} (or {@code null} from {@link #recvFrom}): the event is
  * edge-triggered, so datagrams left queued produce no further event.
  *
- * {@snippet :
- * ByteBuffer buffer = ByteBuffer.allocateDirect(65536); // room for any UDP datagram
- * Datagram datagram;
- * while ((datagram = socket.recvFrom(buffer.clear())) != null) {
- *     socket.sendTo(buffer.flip(), datagram.sender()); // echo it
- * }
- * }
+ * {@snippet class="io.mio.examples.UdpEchoServer" region="echo"}
  *
  * <h2>Would-block is -1 here</h2>
  * A datagram may be empty, so 0 is a length like any other: receives and sends return
