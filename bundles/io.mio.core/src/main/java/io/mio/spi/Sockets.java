@@ -317,12 +317,19 @@ public interface Sockets extends Descriptor.Closer {
         return PortableBatch.sendMany(this, fd, data, slotSize, count, lengths, targets);
     }
 
-    /** The room one sender address takes in {@link #receiveMany}'s {@code senders}: a {@code sockaddr_storage}. */
+    /**
+     * The room one sender address takes in {@link #receiveMany}'s {@code senders}: a
+     * {@code sockaddr_storage}, whose last four bytes (at {@link #SOCKADDR_LENGTH_OFFSET}) hold
+     * the address's length — a Unix-domain name is read by its length, not up to a NUL.
+     */
     int SOCKADDR_SIZE = 128;
 
+    /** Where in a sender slot its length is kept: past the longest {@code sockaddr} (110 bytes). */
+    int SOCKADDR_LENGTH_OFFSET = 124;
+
     /**
-     * Copies the sender of this thread's last receive, as the OS's {@code sockaddr}, into
-     * {@code into}; for {@link #receiveMany}'s portable loop.
+     * Copies the sender of this thread's last receive, as the OS's {@code sockaddr} and its
+     * length, into {@code into}; for {@link #receiveMany}'s portable loop.
      *
      * @param into {@link #SOCKADDR_SIZE} bytes
      */

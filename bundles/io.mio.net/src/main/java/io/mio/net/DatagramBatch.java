@@ -1,7 +1,11 @@
 package io.mio.net;
 
 import io.mio.net.internal.SocketIo;
+import io.mio.spi.IoSource;
+import io.mio.spi.IoStatus;
 import io.mio.spi.Sockets;
+import io.mio.spi.UnixName;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -23,7 +27,7 @@ import java.util.Objects;
  * while ((n = socket.recvBatch(batch)) > 0) {      // on a readable event: until it would block
  *     for (int i = 0; i < n; i++) {
  *         MemorySegment datagram = batch.datagram(i);  // the stored bytes, in place
- *         InetSocketAddress from = (InetSocketAddress) batch.sender(i);
+ *         SocketAddress from = batch.sender(i);            // InetSocketAddress, or UnixSocketAddress
  *     }
  * }
  * batch.clear();
@@ -156,7 +160,8 @@ public final class DatagramBatch {
             throw new IllegalArgumentException("a " + length + "-byte datagram does not fit a " + slotSize + "-byte slot");
         }
         lengths[size] = length;
-        targets[size] = target;
+        // The backend takes a Unix-domain address in its own form.
+        targets[size] = target instanceof UnixSocketAddress unix ? unix.name() : target;
         return data.asSlice((long) slotSize * size++, length);
     }
 
@@ -195,11 +200,48 @@ public final class DatagramBatch {
      * The sender of received datagram {@code index}.
      *
      * @param index below {@link #size()}
-     * @return the sender's address (an {@link java.net.InetSocketAddress} for UDP)
+     * @return the sender's address: an {@link java.net.InetSocketAddress} for UDP, a
+     *     {@link UnixSocketAddress} for a Unix-domain socket
      */
     public SocketAddress sender(int index) {
         Objects.checkIndex(index, size);
-        return SocketIo.SOCKETS.decodeAddress(senders.asSlice((long) index * Sockets.SOCKADDR_SIZE, Sockets.SOCKADDR_SIZE));
+        SocketAddress sender = SocketIo.SOCKETS.decodeAddress(senders.asSlice((long) index * Sockets.SOCKADDR_SIZE, Sockets.SOCKADDR_SIZE));
+        return sender instanceof UnixName name ? UnixSocketAddress.of(name) : sender;
+    }
+
+    /**
+     * Receives into this batch on {@code io}: what {@code recvBatch} does for every datagram
+     * socket type.
+     */
+    int receiveFrom(IoSource io) throws IOException {
+        clear();
+        int fd = io.acquireOpen(); // by hand, not io.call: no lambda per batch
+        try {
+            size = SocketIo.SOCKETS.receiveMany(fd, data, slotSize, lengths.length, senders, lengths);
+        } finally {
+            io.release();
+        }
+        if (size < lengths.length) {
+            io.readDrained(); // a non-blocking batch stops short only where the queue ran dry
+        }
+        return size;
+    }
+
+    /** Sends from this batch on {@code io}: what {@code sendBatch} does for every datagram socket type. */
+    int sendTo(IoSource io) throws IOException {
+        if (size == 0) {
+            return 0;
+        }
+        int fd = io.acquireOpen();
+        int n;
+        try {
+            n = SocketIo.SOCKETS.sendMany(fd, data, slotSize, size, lengths, targets);
+        } finally {
+            io.release();
+        }
+        SocketIo.writeResult(io, n == 0 ? IoStatus.WOULD_BLOCK : n, size, 0);
+        removeFirst(n);
+        return n;
     }
 
     /** Drops the first {@code sent} datagrams, moving the rest to the front. */

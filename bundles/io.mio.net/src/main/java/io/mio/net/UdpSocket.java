@@ -4,7 +4,6 @@ import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
 import io.mio.net.internal.DatagramIo;
 import io.mio.spi.IoSource;
-import io.mio.spi.IoStatus;
 import io.mio.spi.SocketOpt;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -278,17 +277,7 @@ public final class UdpSocket extends InetSocket {
      *     once closed
      */
     public int recvBatch(DatagramBatch batch) throws IOException {
-        batch.clear();
-        int fd = io.acquireOpen(); // by hand, not io.call: no lambda per batch
-        try {
-            batch.size = SocketIo.SOCKETS.receiveMany(fd, batch.data, batch.slotSize(), batch.capacity(), batch.senders, batch.lengths);
-        } finally {
-            io.release();
-        }
-        if (batch.size < batch.capacity()) {
-            io.readDrained(); // a non-blocking batch stops short only where the queue ran dry
-        }
-        return batch.size;
+        return batch.receiveFrom(io);
     }
 
     /**
@@ -301,19 +290,7 @@ public final class UdpSocket extends InetSocket {
      *     {@link java.nio.channels.ClosedChannelException} once closed
      */
     public int sendBatch(DatagramBatch batch) throws IOException {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        int fd = io.acquireOpen();
-        int n;
-        try {
-            n = SocketIo.SOCKETS.sendMany(fd, batch.data, batch.slotSize(), batch.size(), batch.lengths, batch.targets);
-        } finally {
-            io.release();
-        }
-        SocketIo.writeResult(io, n == 0 ? IoStatus.WOULD_BLOCK : n, batch.size(), 0);
-        batch.removeFirst(n);
-        return n;
+        return batch.sendTo(io);
     }
 
     /**

@@ -287,6 +287,34 @@ public final class UnixDatagram extends UnixSocket {
     }
 
     /**
+     * Receives as many queued datagrams as {@code batch} holds, in one system call where the OS
+     * has one ({@code recvmmsg}); each one's sender is a {@link UnixSocketAddress}. The batch is
+     * emptied first and then holds what came.
+     *
+     * @param batch where to put the datagrams
+     * @return how many were received; 0 when none was queued (it would block)
+     * @throws IOException when the OS reports an error; {@link java.nio.channels.ClosedChannelException}
+     *     once closed
+     */
+    public int recvBatch(DatagramBatch batch) throws IOException {
+        return Objects.requireNonNull(batch, "batch").receiveFrom(io);
+    }
+
+    /**
+     * Sends the datagrams in {@code batch} — to the {@link UnixSocketAddress} each was added with,
+     * or to the connected peer for {@code null} — in one system call where the OS has one
+     * ({@code sendmmsg}), and removes those sent from the batch.
+     *
+     * @param batch the datagrams and their targets
+     * @return how many were sent; 0 when the socket is full (it would block) or the batch empty
+     * @throws IOException when the OS refuses the first datagram (the batch is left as it was);
+     *     {@link java.nio.channels.ClosedChannelException} once closed
+     */
+    public int sendBatch(DatagramBatch batch) throws IOException {
+        return Objects.requireNonNull(batch, "batch").sendTo(io);
+    }
+
+    /**
      * Shuts down receiving, sending, or both.
      *
      * @param how which half

@@ -18,10 +18,14 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Many datagrams per system call, through the public API. */
 class DatagramBatchTest {
+    @TempDir
+    Path dir;
     private static final Token RX = new Token(1);
 
     private static byte[] message(int i) {
@@ -114,6 +118,46 @@ class DatagramBatchTest {
         try (UdpSocket unconnected = UdpSocket.bind(anyLocalIpv4())) {
             assertThrows(IOException.class, () -> unconnected.sendBatch(batch), "no target and not connected");
             assertEquals(1, batch.size(), "a refused batch is left as it was");
+        }
+    }
+
+    @Test
+    void unixDatagramsBatchWithEveryKindOfSenderAddress() throws IOException {
+        UnixSocketAddress abstractName = UnixSocketAddress.ofAbstractName("mio-batch-" + ProcessHandle.current().pid());
+        try (Poll poll = Poll.open();
+                UnixDatagram rx = UnixDatagram.bind(dir.resolve("rx.sock"));
+                UnixDatagram fromPath = UnixDatagram.bind(dir.resolve("tx.sock"));
+                UnixDatagram fromAbstract = UnixDatagram.bind(abstractName);
+                UnixDatagram fromUnnamed = UnixDatagram.unbound()) {
+            Events events = Events.withCapacity(4);
+            poll.registry().register(rx, RX, Interest.READABLE);
+            DatagramBatch out = DatagramBatch.allocate(4, 64);
+            out.add("one".getBytes(StandardCharsets.US_ASCII), rx.localAddress());
+            out.add("two".getBytes(StandardCharsets.US_ASCII), rx.localAddress());
+            assertEquals(2, fromPath.sendBatch(out), "targets given as UnixSocketAddress");
+            fromAbstract.sendTo("three".getBytes(StandardCharsets.US_ASCII), rx.localAddress());
+            fromUnnamed.sendTo("four".getBytes(StandardCharsets.US_ASCII), rx.localAddress());
+            expectEvents(poll, events, expected(RX, Interest.READABLE));
+
+            DatagramBatch in = DatagramBatch.allocate(8, 64);
+            assertEquals(4, rx.recvBatch(in));
+            String[] texts = new String[4];
+            for (int i = 0; i < 4; i++) {
+                texts[i] = new String(in.datagram(i).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII);
+            }
+            assertArrayEquals(new String[] {"one", "two", "three", "four"}, texts);
+            assertEquals(fromPath.localAddress(), in.sender(0), "a path sender, read by its length");
+            assertEquals(fromPath.localAddress(), in.sender(1));
+            assertEquals(abstractName, in.sender(2), "an abstract name, with no trailing zeros");
+            assertEquals(UnixSocketAddress.unnamed(), in.sender(3), "an unbound sender is unnamed");
+            assertEquals(0, rx.recvBatch(in), "drained: would block");
+        }
+        try (SocketPair<UnixDatagram> pair = UnixDatagram.pair()) {
+            DatagramBatch out = DatagramBatch.allocate(2, 16).add(new byte[] {1}, null).add(new byte[] {2, 2}, null);
+            assertEquals(2, pair.first().sendBatch(out), "null targets go to the connected peer");
+            DatagramBatch in = DatagramBatch.allocate(2, 16);
+            assertEquals(2, pair.second().recvBatch(in));
+            assertEquals(2, in.length(1));
         }
     }
 }

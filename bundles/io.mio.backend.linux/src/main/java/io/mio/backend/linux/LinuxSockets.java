@@ -4,6 +4,7 @@ import io.mio.spi.IoStatus;
 import io.mio.spi.SocketKind;
 import io.mio.spi.SocketOpt;
 import io.mio.spi.Sockets;
+import io.mio.spi.UnixName;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -350,7 +351,7 @@ final class LinuxSockets implements Sockets {
         if (n < 0) {
             throw Errno.socketException("recvmmsg", -n);
         }
-        Messages.lengths(messages, n, lengths);
+        Messages.lengths(messages, n, lengths, senders);
         return n;
     }
 
@@ -374,12 +375,18 @@ final class LinuxSockets implements Sockets {
 
     @Override
     public void storeSender(MemorySegment into) {
-        into.copyFrom(Scratch.get().address.asSlice(0, SOCKADDR_SIZE));
+        Scratch scratch = Scratch.get();
+        into.copyFrom(scratch.address.asSlice(0, SOCKADDR_SIZE));
+        into.set(ValueLayout.JAVA_INT, SOCKADDR_LENGTH_OFFSET, scratch.length.get(ValueLayout.JAVA_INT, 0));
     }
 
     @Override
     public SocketAddress decodeAddress(MemorySegment sockaddr) {
-        return SocketAddresses.decode(sockaddr, SOCKADDR_SIZE);
+        int length = sockaddr.get(ValueLayout.JAVA_INT, SOCKADDR_LENGTH_OFFSET);
+        if (length == 0) {
+            return new UnixName(new byte[0]); // only an unbound Unix-domain sender has no address
+        }
+        return SocketAddresses.decode(sockaddr, Math.min(length, SOCKADDR_LENGTH_OFFSET));
     }
 
     @Override

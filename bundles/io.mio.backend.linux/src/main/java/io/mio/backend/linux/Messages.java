@@ -1,5 +1,6 @@
 package io.mio.backend.linux;
 
+import io.mio.spi.Sockets;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.SocketAddress;
@@ -64,10 +65,16 @@ final class Messages {
         area.set(ValueLayout.JAVA_LONG, header + 24, 1);
     }
 
-    /** Copies each received message's length ({@code msg_len}, the full length under {@code MSG_TRUNC}). */
-    static void lengths(MemorySegment messages, int count, int[] lengths) {
+    /**
+     * Copies each received message's length ({@code msg_len}, the full length under
+     * {@code MSG_TRUNC}), and the length of its sender's address ({@code msg_namelen}) into the
+     * sender's slot, where {@link LinuxSockets#decodeAddress} reads it.
+     */
+    static void lengths(MemorySegment messages, int count, int[] lengths, MemorySegment senders) {
         for (int i = 0; i < count; i++) {
             lengths[i] = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_LEN);
+            int nameLength = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + 8);
+            senders.set(ValueLayout.JAVA_INT, i * ADDRESS_SIZE + Sockets.SOCKADDR_LENGTH_OFFSET, nameLength);
         }
     }
 }
