@@ -476,8 +476,9 @@ public interface Sockets extends Descriptor.Closer {
      * @param dst where the bytes go, heap or native
      * @param fds where the received descriptors go; its length bounds how many can be received,
      *     and those the sender sent beyond it are closed by the OS
-     * @param received set to the number of descriptors received ({@code [0]}) and whether some
-     *     were dropped for want of room ({@code [1]}, 1 or 0)
+     * @param received set to the number of descriptors received ({@code [0]}), whether some
+     *     were dropped for want of room ({@code [1]}, 1 or 0), and whether a datagram was longer
+     *     than {@code dst} and cut ({@code [2]}, 1 or 0)
      * @return bytes received (0 at end of stream), or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses
      */

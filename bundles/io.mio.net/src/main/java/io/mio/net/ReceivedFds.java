@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>Every received descriptor is this object's until {@linkplain #take taken}; the next receive
  * refuses to start while any is left, and {@link #clear()} (or {@link #close()}) closes those
  * left, so none leaks. Received descriptors are close-on-exec. When the sender sent more than
- * fit, the OS closes the rest and {@link #truncated()} says so.
+ * fit, the OS closes the rest and {@link #descriptorsTruncated()} says so.
  *
  * {@snippet :
  * try (SocketPair<UnixStream> pair = UnixStream.pair(); Pipe pipe = Pipe.open();
@@ -35,9 +35,10 @@ public final class ReceivedFds implements AutoCloseable {
     public static final int MAX_CAPACITY = Sockets.MAX_FDS_PER_MESSAGE;
 
     private final int[] fds;
-    private final int[] received = new int[2];
+    private final int[] received = new int[3];
     private int count;
     private boolean truncated;
+    private boolean dataTruncated;
 
     private ReceivedFds(int capacity) {
         fds = new int[capacity];
@@ -80,8 +81,18 @@ public final class ReceivedFds implements AutoCloseable {
      *
      * @return {@code true} when some were dropped in the last receive
      */
-    public boolean truncated() {
+    public boolean descriptorsTruncated() {
         return truncated;
+    }
+
+    /**
+     * Whether the last receive, on a datagram socket, got a datagram longer than the buffer: its
+     * end was discarded, as a plain receive does.
+     *
+     * @return {@code true} when the datagram was cut
+     */
+    public boolean dataTruncated() {
+        return dataTruncated;
     }
 
     /**
@@ -112,6 +123,7 @@ public final class ReceivedFds implements AutoCloseable {
         }
         count = 0;
         truncated = false;
+        dataTruncated = false;
     }
 
     /** The same as {@link #clear()}: closes what was not taken. */
@@ -136,6 +148,7 @@ public final class ReceivedFds implements AutoCloseable {
         }
         count = 0;
         truncated = false;
+        dataTruncated = false;
         MemorySegment into = MemorySegment.ofBuffer(dst);
         int fd = io.acquireOpen();
         int n;
@@ -146,6 +159,7 @@ public final class ReceivedFds implements AutoCloseable {
         }
         count = received[0];
         truncated = received[1] != 0;
+        dataTruncated = received[2] != 0;
         if (n > 0) {
             dst.position(dst.position() + n);
         } else {
@@ -188,6 +202,6 @@ public final class ReceivedFds implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ReceivedFds[count=" + count + ", capacity=" + fds.length + (truncated ? ", truncated]" : "]");
+        return "ReceivedFds[count=" + count + ", capacity=" + fds.length + (truncated ? ", descriptors truncated" : "") + (dataTruncated ? ", data truncated]" : "]");
     }
 }

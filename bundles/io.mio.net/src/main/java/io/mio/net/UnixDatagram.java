@@ -200,7 +200,8 @@ public final class UnixDatagram extends UnixSocket {
 
     /**
      * Receives one datagram into {@code dst}'s remaining space, and any descriptors sent with it
-     * into {@code fds}. A datagram longer than the space is cut to it.
+     * into {@code fds}. A datagram longer than the space is cut to it, and
+     * {@link ReceivedFds#dataTruncated()} says so.
      *
      * @param dst where to store it; its position advances past what was stored
      * @param fds an empty holder: descriptors left from an earlier receive must be taken or

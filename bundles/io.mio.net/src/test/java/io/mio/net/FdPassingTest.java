@@ -41,7 +41,7 @@ class FdPassingTest {
                 assertEquals(1, channel.second().receiveWithFds(received, fds));
                 assertEquals(42, received.get(0));
                 assertEquals(1, fds.count());
-                assertFalse(fds.truncated());
+                assertFalse(fds.descriptorsTruncated());
 
                 TcpStream handedOver;
                 try (OwnedFd fd = fds.take(0)) {
@@ -94,7 +94,7 @@ class FdPassingTest {
                 channel.first().sendWithFds(ByteBuffer.wrap(HELLO), fd, fd, fd);
                 assertEquals(HELLO.length, channel.second().receiveWithFds(ByteBuffer.allocate(16), fds));
                 assertEquals(1, fds.count());
-                assertTrue(fds.truncated());
+                assertTrue(fds.descriptorsTruncated());
                 assertEquals(before + 1, Expect.openDescriptors(), "only the one that fitted arrived");
 
                 channel.first().sendWithFds(ByteBuffer.wrap(HELLO), fd);
@@ -103,7 +103,7 @@ class FdPassingTest {
                 fds.clear();
                 assertEquals(before, Expect.openDescriptors());
                 assertEquals(HELLO.length, channel.second().receiveWithFds(ByteBuffer.allocate(16), fds));
-                assertFalse(fds.truncated());
+                assertFalse(fds.descriptorsTruncated());
             }
             assertEquals(before, Expect.openDescriptors(), "close() closes what was not taken");
         }
@@ -132,10 +132,15 @@ class FdPassingTest {
             ByteBuffer got = ByteBuffer.allocate(8);
             assertEquals(HELLO.length, channel.second().receiveWithFds(got, fds));
             assertEquals(1, fds.count());
+            assertFalse(fds.dataTruncated());
             try (OwnedFd fd = fds.take(0)) {
                 assertEquals(NativeCalls.target(pipe.sender().rawFd()), NativeCalls.target(fd.rawFd()));
                 assertThrows(IllegalStateException.class, () -> fds.take(0), "taken once only");
             }
+            channel.first().sendWithFds(ByteBuffer.wrap(new byte[100]), pipe.sender().rawFd());
+            assertEquals(8, channel.second().receiveWithFds(ByteBuffer.allocate(8), fds));
+            assertTrue(fds.dataTruncated(), "a datagram longer than the buffer is cut, and said to be");
+            fds.clear();
         }
     }
 

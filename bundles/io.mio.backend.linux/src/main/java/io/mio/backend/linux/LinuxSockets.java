@@ -478,10 +478,12 @@ final class LinuxSockets implements Sockets {
         Reference.reachabilityFence(dst);
         received[0] = 0;
         received[1] = 0;
+        received[2] = 0;
         if (n >= 0) {
             // Taken before anything can throw: from here on, the descriptors are the caller's.
             received[0] = Rights.takeRights(message, fds);
             received[1] = Rights.truncated(message) ? 1 : 0;
+            received[2] = Rights.dataTruncated(message) ? 1 : 0;
             Rights.copyOut(message, dst, n);
         }
         return (int) lengthResult(n, "recvmsg");

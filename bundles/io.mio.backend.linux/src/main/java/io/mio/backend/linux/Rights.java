@@ -116,4 +116,9 @@ final class Rights {
     static boolean truncated(MemorySegment message) {
         return (message.get(ValueLayout.JAVA_INT, MSG_FLAGS) & MSG_CTRUNC) != 0;
     }
+
+    /** Whether a datagram was longer than the buffer, and its end discarded. */
+    static boolean dataTruncated(MemorySegment message) {
+        return (message.get(ValueLayout.JAVA_INT, MSG_FLAGS) & Net.MSG_TRUNC) != 0;
+    }
 }
