@@ -48,8 +48,8 @@ public final class ChatServer extends EventLoop {
     }
 
     private ChatServer(TcpListener listener) throws IOException {
+        super(listener, LISTENER, Interest.READABLE);
         this.listener = listener;
-        poll.registry().register(listener, LISTENER, Interest.READABLE);
     }
 
     /**
@@ -60,13 +60,7 @@ public final class ChatServer extends EventLoop {
      * @throws IOException when the address cannot be bound
      */
     public static ChatServer open(InetSocketAddress address) throws IOException {
-        TcpListener listener = TcpListener.bind(address);
-        try {
-            return new ChatServer(listener);
-        } catch (IOException | RuntimeException e) {
-            listener.close();
-            throw e;
-        }
+        return around(TcpListener.bind(address), ChatServer::new);
     }
 
     /**

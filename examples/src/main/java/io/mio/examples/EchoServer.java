@@ -31,8 +31,8 @@ public final class EchoServer extends EventLoop {
     private int used = 1; // slot 0 is the listener's token
 
     private EchoServer(TcpListener listener) throws IOException {
+        super(listener, SERVER, Interest.READABLE);
         this.listener = listener;
-        poll.registry().register(listener, SERVER, Interest.READABLE);
     }
 
     /**
@@ -43,13 +43,7 @@ public final class EchoServer extends EventLoop {
      * @throws IOException when the address cannot be bound
      */
     public static EchoServer open(InetSocketAddress address) throws IOException {
-        TcpListener listener = TcpListener.bind(address, 4096);
-        try {
-            return new EchoServer(listener);
-        } catch (IOException | RuntimeException e) {
-            listener.close();
-            throw e;
-        }
+        return around(TcpListener.bind(address, 4096), EchoServer::new);
     }
 
     /**

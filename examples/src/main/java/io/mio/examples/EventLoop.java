@@ -2,9 +2,11 @@ package io.mio.examples;
 
 import io.mio.Event;
 import io.mio.Events;
+import io.mio.Interest;
 import io.mio.Poll;
 import io.mio.Token;
 import io.mio.Waker;
+import io.mio.event.Source;
 import java.io.IOException;
 
 /**
@@ -19,12 +21,43 @@ abstract class EventLoop implements AutoCloseable {
     private final Waker stopper;
     private volatile boolean stopping;
 
-    EventLoop() throws IOException {
-        poll = Poll.open();
+    /** Opens the Poll and the stop waker, and registers the server's first source. */
+    EventLoop(Source first, Token token, Interest interests) throws IOException {
+        Poll opened = Poll.open();
+        Waker waker = null;
         try {
-            stopper = new Waker(poll.registry(), STOP);
+            waker = new Waker(opened.registry(), STOP);
+            opened.registry().register(first, token, interests);
         } catch (IOException | RuntimeException e) {
-            poll.close();
+            if (waker != null) {
+                waker.close();
+            }
+            opened.close();
+            throw e;
+        }
+        poll = opened;
+        stopper = waker;
+    }
+
+    /** Makes a server of a freshly opened socket. */
+    @FunctionalInterface
+    interface ServerFactory<R, S> {
+        S make(R socket) throws IOException;
+    }
+
+    /**
+     * Makes a server around a socket it has just opened, closing the socket when that fails, so
+     * that a failed start leaks nothing.
+     */
+    static <R extends AutoCloseable, S extends EventLoop> S around(R socket, ServerFactory<R, S> factory) throws IOException {
+        try {
+            return factory.make(socket);
+        } catch (IOException | RuntimeException e) {
+            try {
+                socket.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }

@@ -26,8 +26,8 @@ public final class UdpEchoServer extends EventLoop {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(65_536); // the largest UDP payload fits
 
     private UdpEchoServer(UdpSocket socket) throws IOException {
+        super(socket, SOCKET, Interest.READABLE);
         this.socket = socket;
-        poll.registry().register(socket, SOCKET, Interest.READABLE);
     }
 
     /**
@@ -38,13 +38,7 @@ public final class UdpEchoServer extends EventLoop {
      * @throws IOException when the address cannot be bound
      */
     public static UdpEchoServer open(InetSocketAddress address) throws IOException {
-        UdpSocket socket = UdpSocket.bind(address);
-        try {
-            return new UdpEchoServer(socket);
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
+        return around(UdpSocket.bind(address), UdpEchoServer::new);
     }
 
     /**

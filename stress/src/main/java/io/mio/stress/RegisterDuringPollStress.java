@@ -58,30 +58,24 @@ public class RegisterDuringPollStress {
 
     @Actor
     public void register() {
-        try {
-            poll.registry().register(pair.second(), TOKEN, Interest.READABLE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Unchecked.run(() -> poll.registry().register(pair.second(), TOKEN, Interest.READABLE));
     }
 
     @Actor
     public void poll(II_Result r) {
-        try {
+        r.r1 = Unchecked.get(() -> {
             poll.poll(racing, Duration.ZERO);
-            r.r1 = outcome(racing);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return outcome(racing);
+        });
     }
 
     @Arbiter
     public void pollAfter(II_Result r) {
         try {
-            poll.poll(after, Duration.ZERO);
-            r.r2 = outcome(after);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            r.r2 = Unchecked.get(() -> {
+                poll.poll(after, Duration.ZERO);
+                return outcome(after);
+            });
         } finally {
             pair.first().close();
             pair.second().close();

@@ -44,30 +44,24 @@ public class WakerStress {
 
     @Actor
     public void wake() {
-        try {
-            waker.wake();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Unchecked.run(waker::wake);
     }
 
     @Actor
     public void poll(II_Result r) {
-        try {
+        r.r1 = Unchecked.get(() -> {
             poll.poll(racing, Duration.ZERO);
-            r.r1 = racing.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return racing.size();
+        });
     }
 
     @Arbiter
     public void pollAfter(II_Result r) {
         try {
-            poll.poll(after, Duration.ZERO);
-            r.r2 = after.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            r.r2 = Unchecked.get(() -> {
+                poll.poll(after, Duration.ZERO);
+                return after.size();
+            });
         } finally {
             waker.close();
             poll.close();
