@@ -230,7 +230,7 @@ public final class DatagramBatch {
     /** Sends from this batch on {@code io}: what {@code sendBatch} does for every datagram socket type. */
     int sendTo(IoSource io) throws IOException {
         if (size == 0) {
-            return 0;
+            return SocketIo.nothing(io);
         }
         int fd = io.acquireOpen();
         int n;

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mio.Events;
 import io.mio.Poll;
+import io.mio.unix.Pipe;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
@@ -99,6 +101,20 @@ class CloseTest {
                             "the only failure a concurrent close may cause");
                 }
             }
+        }
+    }
+
+    @Test
+    void transfersOfNothingOnAClosedSocketSayClosedToo() throws IOException {
+        try (SocketPair<UnixStream> pair = UnixStream.pair(); Pipe pipe = Pipe.open()) {
+            UnixStream stream = pair.first();
+            stream.close();
+            assertThrows(ClosedChannelException.class, () -> stream.read(ByteBuffer.allocate(0)));
+            assertThrows(ClosedChannelException.class, () -> stream.write(new byte[0]));
+            assertThrows(ClosedChannelException.class,
+                    () -> stream.read(MemorySegment.ofArray(new byte[0])));
+            pipe.sender().close();
+            assertThrows(ClosedChannelException.class, () -> pipe.sender().write(ByteBuffer.allocate(0)));
         }
     }
 }

@@ -46,7 +46,7 @@ public final class SocketIo {
         int position = dst.position();
         int remaining = dst.limit() - position;
         if (remaining <= 0) {
-            return 0;
+            return nothing(io);
         }
         long base = dst.isDirect() ? DirectAddresses.base(dst) : -1;
         int n;
@@ -84,7 +84,7 @@ public final class SocketIo {
     public static int read(IoSource io, byte[] dst, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, dst.length);
         if (length == 0) {
-            return 0;
+            return nothing(io);
         }
         return read(io, MemorySegment.ofArray(dst).asSlice(offset, length), how);
     }
@@ -103,7 +103,7 @@ public final class SocketIo {
             throw new IllegalArgumentException("read-only segment");
         }
         if (dst.byteSize() == 0) {
-            return 0;
+            return nothing(io);
         }
         int fd = io.acquireOpen();
         try {
@@ -126,7 +126,7 @@ public final class SocketIo {
         int position = src.position();
         int remaining = src.limit() - position;
         if (remaining <= 0) {
-            return 0;
+            return nothing(io);
         }
         long base = src.isDirect() ? DirectAddresses.base(src) : -1;
         int n;
@@ -160,7 +160,7 @@ public final class SocketIo {
     public static int write(IoSource io, byte[] src, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, src.length);
         if (length == 0) {
-            return 0;
+            return nothing(io);
         }
         return write(io, MemorySegment.ofArray(src).asSlice(offset, length), how);
     }
@@ -177,7 +177,7 @@ public final class SocketIo {
     public static int write(IoSource io, MemorySegment src, Transfer how) throws IOException {
         Objects.requireNonNull(src, "src");
         if (src.byteSize() == 0) {
-            return 0;
+            return nothing(io);
         }
         int fd = io.acquireOpen();
         try {
@@ -386,6 +386,21 @@ public final class SocketIo {
             io.wroteShort();
         }
         return n;
+    }
+
+    /**
+     * The result of a transfer of zero bytes, which needs no system call but still says when the
+     * source is closed, as every other call on it does.
+     *
+     * @param io the source
+     * @return 0
+     * @throws java.nio.channels.ClosedChannelException once closed
+     */
+    public static int nothing(IoSource io) throws java.nio.channels.ClosedChannelException {
+        if (io.isClosed()) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+        return 0;
     }
 
     /** One call moves at most {@code Integer.MAX_VALUE} bytes, as the OS does anyway. */

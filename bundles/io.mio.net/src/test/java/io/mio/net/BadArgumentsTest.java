@@ -30,6 +30,7 @@ import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,13 +47,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every public method of Mio's API, called with {@code null} in each reference parameter in
- * turn, on a live object: it must throw {@link NullPointerException} or
- * {@link IllegalArgumentException} — no other exception, no hang, no crash, no effect — and
- * the Poll must keep working afterwards. Found by reflection, so a new method is covered the day
- * it is added. The few parameters where {@code null} has a documented meaning are listed.
+ * Every public method of Mio's API, found by reflection so that a new method is covered the day
+ * it is added, given bad input:
+ * <ul>
+ *   <li>{@code null} in each reference parameter in turn, on a live object: it must throw
+ *       {@link NullPointerException} or {@link IllegalArgumentException} — no other exception, no
+ *       hang, no crash, no effect. The few parameters where {@code null} has a documented meaning
+ *       are listed.
+ *   <li>a closed socket or pipe end: every I/O, option, address and registration method must
+ *       throw {@link ClosedChannelException}, and nothing else.
+ * </ul>
+ * The Poll must keep working afterwards.
  */
-class NullArgumentsTest {
+class BadArgumentsTest {
     /** Parameters where null is documented: "Class.method#index". */
     private static final Set<String> NULL_ALLOWED = Set.of(
             "Poll.poll#1", // a null timeout waits for ever
@@ -114,15 +121,15 @@ class NullArgumentsTest {
     /** A valid argument of each parameter type, so that only the null one is wrong. */
     private Object valid(Class<?> type) throws Exception {
         if (type == int.class) {
-            return 0;
+            return 1; // valid as a count, an index into 16 bytes, a TTL, a buffer size
         } else if (type == long.class) {
-            return 0L;
+            return 1L;
         } else if (type == boolean.class) {
             return false;
         } else if (type == ByteBuffer.class) {
             return ByteBuffer.allocate(16);
         } else if (type == ByteBuffer[].class) {
-            return new ByteBuffer[] {ByteBuffer.allocate(16)};
+            return new ByteBuffer[] {ByteBuffer.allocate(16), ByteBuffer.allocate(16)};
         } else if (type == byte[].class) {
             return new byte[16];
         } else if (type == int[].class) {
@@ -180,7 +187,7 @@ class NullArgumentsTest {
         } else if (type == Consumer.class) {
             return (Consumer<Object>) x -> { };
         }
-        throw new AssertionError("no valid argument for " + type.getName() + ": add one to NullArgumentsTest.valid");
+        throw new AssertionError("no valid argument for " + type.getName() + ": add one to BadArgumentsTest.valid");
     }
 
     @Test
@@ -217,8 +224,46 @@ class NullArgumentsTest {
                 }
             }
         }
-        System.out.println("NullArgumentsTest: " + checked + " null arguments checked");
+        System.out.println("BadArgumentsTest: " + checked + " null arguments checked");
         assertEquals(List.of(), wrong, () -> wrong.size() + " methods mishandle null:\n" + String.join("\n", wrong));
+        stillWorks();
+    }
+
+    /** The methods that need no open descriptor, and so answer even when closed. */
+    private static final Set<String> NO_DESCRIPTOR_NEEDED = Set.of(
+            "close", "isOpen", "supportedOptions", "hashCode", "toString", "equals", "getClass");
+
+    @Test
+    void everyMethodOfAClosedSocketOrPipeEndSaysClosed() throws Exception {
+        Map<Class<?>, Callable<Object>> instances = instances();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Class<?> type : List.of(TcpListener.class, TcpStream.class, UdpSocket.class, UnixListener.class,
+                UnixStream.class, UnixDatagram.class, Pipe.Sender.class, Pipe.Receiver.class)) {
+            for (Method method : type.getMethods()) {
+                if (Modifier.isStatic(method.getModifiers()) || method.getDeclaringClass() == Object.class
+                        || NO_DESCRIPTOR_NEEDED.contains(method.getName())) {
+                    continue;
+                }
+                Object target = instances.get(type).call();
+                ((Channel) target).close();
+                Object[] args = new Object[method.getParameterCount()];
+                for (int k = 0; k < args.length; k++) {
+                    args[k] = valid(method.getParameterTypes()[k]);
+                }
+                checked++;
+                try {
+                    Object result = method.invoke(target, args);
+                    wrong.add(type.getSimpleName() + "." + signature(method) + ": returned " + result + " on a closed object");
+                } catch (InvocationTargetException e) {
+                    if (!(e.getCause() instanceof ClosedChannelException)) {
+                        wrong.add(type.getSimpleName() + "." + signature(method) + ": threw " + e.getCause());
+                    }
+                }
+            }
+        }
+        System.out.println("BadArgumentsTest: " + checked + " methods called on closed objects");
+        assertEquals(List.of(), wrong, () -> wrong.size() + " methods mishandle a closed object:\n" + String.join("\n", wrong));
         stillWorks();
     }
 
