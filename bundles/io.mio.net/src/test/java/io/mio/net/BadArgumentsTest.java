@@ -54,6 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@link NullPointerException} or {@link IllegalArgumentException} — no other exception, no
  *       hang, no crash, no effect. The few parameters where {@code null} has a documented meaning
  *       are listed.
+ *   <li>-1 in each {@code int} or {@code long} parameter in turn: {@link IllegalArgumentException}
+ *       or {@link IndexOutOfBoundsException} (no method of the API gives -1 a meaning);
  *   <li>a closed socket or pipe end: every I/O, option, address and registration method must
  *       throw {@link ClosedChannelException}, and nothing else.
  * </ul>
@@ -226,6 +228,45 @@ class BadArgumentsTest {
         }
         System.out.println("BadArgumentsTest: " + checked + " null arguments checked");
         assertEquals(List.of(), wrong, () -> wrong.size() + " methods mishandle null:\n" + String.join("\n", wrong));
+        stillWorks();
+    }
+
+    @Test
+    void everyPublicMethodRefusesNegativeNumbersCleanly() throws Exception {
+        Map<Class<?>, Callable<Object>> instances = instances();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Class<?> type : instances.keySet()) {
+            for (Method method : type.getMethods()) {
+                if (method.getDeclaringClass() == Object.class) {
+                    continue;
+                }
+                Class<?>[] parameters = method.getParameterTypes();
+                for (int i = 0; i < parameters.length; i++) {
+                    String key = type.getSimpleName() + "." + method.getName() + "#" + i;
+                    if (parameters[i] != int.class && parameters[i] != long.class) {
+                        continue;
+                    }
+                    Object[] args = new Object[parameters.length];
+                    for (int k = 0; k < args.length; k++) {
+                        args[k] = k != i ? valid(parameters[k]) : parameters[k] == int.class ? (Object) (-1) : (Object) (-1L);
+                    }
+                    Object target = Modifier.isStatic(method.getModifiers()) ? null : instances.get(type).call();
+                    checked++;
+                    try {
+                        method.invoke(target, args);
+                        wrong.add(key + " " + signature(method) + ": accepted -1");
+                    } catch (InvocationTargetException e) {
+                        Throwable thrown = e.getCause();
+                        if (!(thrown instanceof IllegalArgumentException) && !(thrown instanceof IndexOutOfBoundsException)) {
+                            wrong.add(key + " " + signature(method) + ": threw " + thrown);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("BadArgumentsTest: " + checked + " negative numbers checked");
+        assertEquals(List.of(), wrong, () -> wrong.size() + " methods mishandle a negative number:\n" + String.join("\n", wrong));
         stillWorks();
     }
 
