@@ -168,38 +168,6 @@ public final class ReceivedFds implements AutoCloseable {
         return n;
     }
 
-    /**
-     * Sends {@code src} from its position with {@code fdsToSend} attached; for the socket types.
-     * Returns what the backend returns, {@link IoStatus#WOULD_BLOCK} included.
-     */
-    static int send(IoSource io, ByteBuffer src, int[] fdsToSend) throws IOException {
-        Objects.requireNonNull(src, "src");
-        Objects.requireNonNull(fdsToSend, "fds");
-        if (!src.hasRemaining()) {
-            throw new IllegalArgumentException("the descriptors travel with at least one byte: src is empty");
-        }
-        if (fdsToSend.length > MAX_CAPACITY) {
-            throw new IllegalArgumentException("one message carries at most " + MAX_CAPACITY + " descriptors, not " + fdsToSend.length);
-        }
-        for (int fd : fdsToSend) {
-            if (fd < 0) {
-                throw new IllegalArgumentException("negative descriptor " + fd);
-            }
-        }
-        int fd = io.acquireOpen();
-        int n;
-        try {
-            n = SocketIo.SOCKETS.sendWithFds(fd, MemorySegment.ofBuffer(src), fdsToSend, 0, fdsToSend.length);
-        } finally {
-            io.release();
-        }
-        n = (int) SocketIo.writeResult(io, n, src.remaining(), IoStatus.WOULD_BLOCK);
-        if (n > 0) {
-            src.position(src.position() + n);
-        }
-        return n;
-    }
-
     @Override
     public String toString() {
         return "ReceivedFds[count=" + count + ", capacity=" + fds.length + (truncated ? ", descriptors truncated" : "") + (dataTruncated ? ", data truncated]" : "]");

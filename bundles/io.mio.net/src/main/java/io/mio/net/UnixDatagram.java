@@ -194,7 +194,7 @@ public final class UnixDatagram extends UnixSocket {
      *     not open ({@code EBADF}); {@link java.nio.channels.ClosedChannelException} once closed
      */
     public int sendWithFds(ByteBuffer src, int... fds) throws IOException {
-        int n = ReceivedFds.send(io, src, fds);
+        int n = FdPassing.send(io, src, fds);
         return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
     }
 
