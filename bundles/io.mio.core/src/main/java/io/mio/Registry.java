@@ -3,7 +3,6 @@ package io.mio;
 import io.mio.event.Source;
 import io.mio.spi.CoreAccess;
 import io.mio.spi.DrainWatch;
-import io.mio.spi.IoSource;
 import io.mio.spi.Selector;
 import java.io.IOException;
 import java.util.Objects;
@@ -44,11 +43,10 @@ public final class Registry {
             }
 
             @Override
-            public DrainWatch registered(Registry registry, Token token, IoSource source, boolean newRegistration,
-                    DrainWatch previous) {
+            public DrainWatch registered(Registry registry, Token token, boolean newRegistration, DrainWatch previous) {
                 registry.tokens.remember(token, newRegistration);
                 UndrainedDetector detector = registry.detector;
-                return detector == null ? null : detector.registered(token, source, previous);
+                return detector == null ? null : detector.registered(token, previous);
             }
 
             @Override

@@ -3,7 +3,6 @@ package io.mio;
 import io.mio.event.Source;
 import io.mio.spi.DrainWatch;
 import io.mio.spi.EventArray;
-import io.mio.spi.IoSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +70,7 @@ final class UndrainedDetector {
         }
     }
 
-    DrainWatch registered(Token token, IoSource io, DrainWatch previous) {
+    DrainWatch registered(Token token, DrainWatch previous) {
         Watch before = (Watch) previous;
         Source named = registering.get();
         Watch watch = new Watch(token, named != null ? named : before != null ? before.source : null);

@@ -25,12 +25,11 @@ public final class CoreAccess {
          *
          * @param registry the registry
          * @param token the token
-         * @param source the registered descriptor
          * @param newRegistration {@code true} for a registration, {@code false} for a reregistration
          * @param previous the watch of the registration a reregistration replaces, or {@code null}
          * @return the watch the I/O paths report to, or {@code null} when the Poll does not detect
          */
-        DrainWatch registered(Registry registry, Token token, IoSource source, boolean newRegistration, DrainWatch previous);
+        DrainWatch registered(Registry registry, Token token, boolean newRegistration, DrainWatch previous);
 
         /**
          * Records the end of a registration, by deregistering or by closing the source.

@@ -134,7 +134,7 @@ public final class IoSource extends Descriptor {
         owner = selector;
         registered = true;
         currentRegistry = registry;
-        watch = CoreAccess.bridge().registered(registry, token, this, true, null);
+        watch = CoreAccess.bridge().registered(registry, token, true, null);
     }
 
     /**
@@ -153,7 +153,7 @@ public final class IoSource extends Descriptor {
         } finally {
             release();
         }
-        watch = CoreAccess.bridge().registered(registry, token, this, false, watch);
+        watch = CoreAccess.bridge().registered(registry, token, false, watch);
     }
 
     /**
