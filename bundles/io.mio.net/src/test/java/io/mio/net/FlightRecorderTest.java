@@ -36,6 +36,8 @@ class FlightRecorderTest {
             poll.poll(events, Duration.ofSeconds(5));
             assertEquals(1, events.size());
             poll.poll(events, Duration.ofMillis(30)); // nothing ready: waits the whole timeout
+            waker.wake();
+            poll.poll(events, null); // no timeout: recorded as Forever
             recording.stop();
             recording.dump(file);
         }
@@ -43,14 +45,17 @@ class FlightRecorderTest {
         List<RecordedEvent> polls = recorded.stream().filter(e -> e.getEventType().getName().equals("io.mio.Poll")).toList();
         List<RecordedEvent> wakes = recorded.stream().filter(e -> e.getEventType().getName().equals("io.mio.Wake")).toList();
 
-        assertEquals(2, polls.size(), polls.toString());
+        assertEquals(3, polls.size(), polls.toString());
         assertEquals(1, polls.get(0).getInt("events"));
         assertEquals(8, polls.get(0).getInt("capacity"));
         assertEquals(Duration.ofSeconds(5).toNanos(), polls.get(0).getDuration("timeout").toNanos());
         assertEquals(0, polls.get(1).getInt("events"));
+        assertEquals(Duration.ofMillis(30), polls.get(1).getDuration("timeout"));
         assertTrue(polls.get(1).getDuration().toMillis() >= 29, "the empty poll waited: " + polls.get(1).getDuration());
 
-        assertEquals(1, wakes.size());
+        assertEquals(Long.MAX_VALUE, polls.get(2).getLong("timeout"), "no timeout is Forever");
+
+        assertEquals(2, wakes.size());
         assertEquals(WAKE.value(), wakes.get(0).getLong("token"));
         assertEquals(Thread.currentThread().getName(), wakes.get(0).getThread().getJavaName());
     }

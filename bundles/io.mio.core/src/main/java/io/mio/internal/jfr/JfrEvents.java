@@ -35,11 +35,12 @@ public final class JfrEvents {
      * @param timeoutNanos the timeout, -1 for none
      */
     public static void endPoll(PollEvent event, int events, int capacity, long timeoutNanos) {
+        // JFR shows Long.MAX_VALUE in a timespan as "Forever".
         event.end();
         if (event.shouldCommit()) {
             event.events = events;
             event.capacity = capacity;
-            event.timeout = timeoutNanos;
+            event.timeout = timeoutNanos < 0 ? Long.MAX_VALUE : timeoutNanos;
             event.commit();
         }
     }

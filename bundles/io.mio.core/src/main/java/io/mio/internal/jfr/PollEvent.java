@@ -11,7 +11,9 @@ import jdk.jfr.Timespan;
 /**
  * One {@code Poll.poll} call: how long it took, how many events it returned. Recorded, like the
  * JDK's socket events, only above a threshold (10 ms unless a recording sets
- * {@code io.mio.Poll#threshold}), without a stack trace unless asked for.
+ * {@code io.mio.Poll#threshold}; on the command line, as for any event not in a {@code .jfc}
+ * file, with a {@code +}: {@code -XX:StartFlightRecording:+io.mio.Poll#threshold=0ms}), without
+ * a stack trace unless asked for.
  */
 @Name("io.mio.Poll")
 @Label("Mio Poll")
@@ -30,7 +32,7 @@ public final class PollEvent extends jdk.jfr.Event {
     @Description("How many events the call could have returned")
     public int capacity;
 
-    /** The timeout it was given, -1 for none (wait for ever). */
+    /** The timeout it was given; {@code Long.MAX_VALUE} (shown as "Forever") for none. */
     @Label("Timeout")
     @Timespan(Timespan.NANOSECONDS)
     public long timeout;
