@@ -17,7 +17,8 @@ import java.util.Objects;
  * <p>Every received descriptor is this object's until {@linkplain #take taken}; the next receive
  * refuses to start while any is left, and {@link #clear()} (or {@link #close()}) closes those
  * left, so none leaks. Received descriptors are close-on-exec. When the sender sent more than
- * fit, the OS closes the rest and {@link #descriptorsTruncated()} says so.
+ * fit, the OS closes the rest and {@link #descriptorsTruncated()} says so. A holder is used by one
+ * thread at a time.
  *
  * {@snippet :
  * try (SocketPair<UnixStream> pair = UnixStream.pair(); Pipe pipe = Pipe.open();
