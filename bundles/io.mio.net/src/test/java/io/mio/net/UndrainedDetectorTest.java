@@ -156,6 +156,25 @@ class UndrainedDetectorTest {
     }
 
     @Test
+    void aReadThatFailsEndsTheReadinessAsWouldBlockDoes() throws IOException {
+        try (Poll poll = detectingPoll(); TcpListener listener = TcpListener.bind(anyLocalIpv4())) {
+            TcpStream client = TcpStream.connect(listener.localAddress());
+            poll.registry().register(listener, LISTENER, Interest.READABLE);
+            awaitEvent(poll, LISTENER);
+            try (TcpStream server = listener.accept()) {
+                assertEquals(null, listener.accept());
+                poll.registry().register(server, CONNECTION, Interest.READABLE);
+                client.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+                client.close(); // a reset: the server's next read fails
+                awaitEvent(poll, CONNECTION);
+                org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> server.read(new byte[8]));
+                poll.poll(events, Duration.ZERO); // the program keeps the socket a moment longer
+            }
+            assertEquals(List.of(), reports, "a failed read is the end of that readiness, not a mistake");
+        }
+    }
+
+    @Test
     void theDetectorIsOffUnlessAskedFor() {
         assertFalse(PollOptions.defaults().detectsUndrainedReadiness());
         assertTrue(PollOptions.defaults().detectUndrainedReadiness(true).detectsUndrainedReadiness());

@@ -58,6 +58,8 @@ public final class SocketIo {
                 n = how == Transfer.FILE
                         ? SOCKETS.readFile(fd, base + position, remaining)
                         : SOCKETS.read(fd, base + position, remaining, how == Transfer.PEEK);
+            } catch (IOException e) {
+                throw readFailed(io, e);
             } finally {
                 io.release();
                 Reference.reachabilityFence(dst); // the OS writes into its memory until here
@@ -108,6 +110,8 @@ public final class SocketIo {
         int fd = io.acquireOpen();
         try {
             return (int) readResult(io, how == Transfer.FILE ? SOCKETS.readFile(fd, clamp(dst)) : SOCKETS.read(fd, clamp(dst), how == Transfer.PEEK));
+        } catch (IOException e) {
+            throw readFailed(io, e);
         } finally {
             io.release();
         }
@@ -212,6 +216,8 @@ public final class SocketIo {
         long n;
         try {
             n = readResult(io, SOCKETS.readv(fd, dsts, offset, length));
+        } catch (IOException e) {
+            throw readFailed(io, e);
         } finally {
             io.release();
         }
@@ -365,6 +371,22 @@ public final class SocketIo {
             io.readDrained();
         }
         return n;
+    }
+
+    /**
+     * A stream read that failed (a reset, a broken pipe) has ended the source's readiness as
+     * would-block does: nothing more will come, so the undrained-readiness detector stands down.
+     * Not so for a failed accept (at the descriptor limit the connection stays queued) or a
+     * datagram receive (a reported ICMP error leaves the queued datagrams), whose readiness
+     * remains.
+     *
+     * @param io the source read
+     * @param e the failure
+     * @return {@code e}, to throw
+     */
+    public static IOException readFailed(IoSource io, IOException e) {
+        io.readDrained();
+        return e;
     }
 
     /**
