@@ -5,6 +5,7 @@ import io.mio.spi.CoreAccess;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Wakes a {@link Poll} from another thread: {@link #wake()} makes the Poll return a readable
@@ -35,6 +36,7 @@ public final class Waker implements AutoCloseable {
     private final Registry registry;
     private final WakeSignal signal;
     private final long token;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Creates a waker for the Poll that owns {@code registry}.
@@ -70,11 +72,17 @@ public final class Waker implements AutoCloseable {
         FlightRecorder.wake(token);
     }
 
-    /** Releases the waker's OS object; the Poll may then get a new waker. Idempotent. */
+    /**
+     * Releases the waker's OS object; the Poll may then get a new waker. Idempotent: only the
+     * first close gives the Poll's waker slot back, so closing this waker again cannot free the
+     * slot of a waker made after it.
+     */
     @Override
     public void close() {
-        signal.close();
-        registry.releaseWaker();
+        if (closed.compareAndSet(false, true)) {
+            signal.close();
+            registry.releaseWaker();
+        }
     }
 
     @Override

@@ -191,4 +191,19 @@ class WakerTest {
             assertEquals(1, events.size());
         }
     }
+
+    @Test
+    void closingAWakerAgainCannotFreeTheSlotOfTheWakerMadeAfterIt() throws IOException {
+        try (Poll poll = Poll.open()) {
+            Waker first = new Waker(poll.registry(), WAKE);
+            first.close();
+            try (Waker second = new Waker(poll.registry(), new Token(11))) {
+                first.close(); // idempotent: must not give back the slot second holds
+                assertThrows(IllegalStateException.class, () -> new Waker(poll.registry(), new Token(12)),
+                        "a Poll has one active Waker");
+                second.wake();
+                expectEvents(poll, Events.withCapacity(8), expected(11, Interest.READABLE));
+            }
+        }
+    }
 }
