@@ -7,6 +7,7 @@ import io.mio.Registry;
 import io.mio.Token;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.util.Objects;
 
 /**
@@ -167,6 +168,9 @@ public final class IoSource extends Descriptor {
         int fd = acquireOpen();
         try {
             registeredWith(registry, "deregister").deregister(fd);
+        } catch (ClosedSelectorException e) {
+            // The Poll was closed, and its queue with every registration in it: the source is no
+            // longer registered anywhere, which is what was asked.
         } finally {
             release();
         }
@@ -174,21 +178,42 @@ public final class IoSource extends Descriptor {
     }
 
     /**
-     * Closes the descriptor, which also ends its registration: epoll drops a closed descriptor,
-     * and the registry's bookkeeping is told, so that closing without deregistering, as mio
-     * allows, costs nothing over time.
+     * Closes the descriptor, which also ends its registration. The selector is told before the
+     * number can be released: the OS queue may hold the registration for as long as any copy of
+     * the descriptor lives (epoll does, after a {@code dup} or a descriptor passed to another
+     * process), and a number reused by a new socket must never be reported under this source's
+     * token. The registry's bookkeeping is told too, so that closing without deregistering, as
+     * mio allows, costs nothing over time.
      */
     @Override
     public boolean close() {
-        boolean closed = super.close();
-        if (closed) {
-            synchronized (this) {
-                if (registered) {
-                    endRegistration();
+        int fd = acquire(); // holds the number until the selector has let go of it
+        if (fd < 0) {
+            return false;
+        }
+        try {
+            boolean closed = super.close();
+            if (closed) {
+                synchronized (this) {
+                    if (registered) {
+                        dropFromSelector(fd);
+                        endRegistration();
+                    }
                 }
             }
+            return closed;
+        } finally {
+            release();
         }
-        return closed;
+    }
+
+    private void dropFromSelector(int fd) {
+        try {
+            owner.deregister(fd);
+        } catch (IOException | ClosedSelectorException e) {
+            // Closing loses nothing the caller could act on: the Poll is gone, or the OS already
+            // dropped the registration.
+        }
     }
 
     /**

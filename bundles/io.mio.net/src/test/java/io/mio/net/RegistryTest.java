@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.mio.net.Expect.acceptOne;
 import static io.mio.net.Expect.anyLocalIpv4;
 import static io.mio.net.Expect.expectEvents;
@@ -100,6 +101,39 @@ class RegistryTest {
             for (TcpStream s : streams) {
                 s.close();
             }
+        }
+    }
+
+    @Test
+    void anAioOnlyRegistrationDeliversNothingWhereTheOsHasNoAio() throws IOException {
+        // Interest.AIO means POSIX AIO completions, which only kqueue reports; elsewhere such a
+        // registration is kept by Mio and delivers nothing, not even the peer's hang-up.
+        try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
+            Events events = Events.withCapacity(8);
+            poll.registry().register(pair.second(), new Token(3), Interest.AIO);
+            pair.first().write(new byte[] {1});
+            pair.first().close();
+            expectNoEvents(poll, events);
+            poll.registry().reregister(pair.second(), new Token(4), Interest.READABLE);
+            poll.poll(events, Expect.PATIENCE);
+            assertEquals(1, events.size(), events::toString);
+            assertEquals(new Token(4), events.get(0).token());
+            poll.registry().reregister(pair.second(), new Token(5), Interest.LIO);
+            expectNoEvents(poll, events);
+            poll.registry().deregister(pair.second());
+        }
+    }
+
+    @Test
+    void aSourceCanBeDeregisteredAndTakenOutAfterItsPollClosed() throws IOException {
+        try (SocketPair<UnixStream> pair = UnixStream.pair()) {
+            Poll poll = Poll.open();
+            poll.registry().register(pair.first(), new Token(1), Interest.READABLE);
+            poll.close();
+            poll.registry().deregister(pair.first()); // the queue is gone, and the registration with it
+            int fd = pair.first().intoRawFd();
+            assertTrue(NativeCalls.isOpen(fd));
+            io.mio.unix.OwnedFd.adopt(fd).close();
         }
     }
 }

@@ -65,28 +65,46 @@ final class EpollSelector implements Selector {
         return events;
     }
 
+    // Interests epoll has no bit for (AIO, LIO) leave a descriptor out of the epoll set: epoll
+    // reports hang-up and error to every member whatever its mask, and Interest promises that
+    // such a registration delivers nothing here. So the set holds a descriptor only while its
+    // interests map to something, and a change in or out of that state is an ADD or a DEL.
+
     @Override
     public void register(int fd, long token, Interest interests) throws IOException {
-        control(Epoll.EPOLL_CTL_ADD, "ADD", fd, eventsFor(interests), token);
+        int events = eventsFor(interests);
+        if (events != EPOLLET) {
+            control(Epoll.EPOLL_CTL_ADD, "ADD", fd, events, token, false);
+        }
     }
 
     @Override
     public void reregister(int fd, long token, Interest interests) throws IOException {
-        control(Epoll.EPOLL_CTL_MOD, "MOD", fd, eventsFor(interests), token);
+        int events = eventsFor(interests);
+        if (events == EPOLLET) {
+            control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
+        } else if (!control(Epoll.EPOLL_CTL_MOD, "MOD", fd, events, token, true)) {
+            control(Epoll.EPOLL_CTL_ADD, "ADD", fd, events, token, false); // it was out of the set
+        }
     }
 
     @Override
     public void deregister(int fd) throws IOException {
-        control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0);
+        control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
     }
 
-    private void control(int op, String opName, int fd, int events, long token) throws IOException {
+    /** Returns {@code false} for a descriptor not in the set, when {@code absentIsFine}; else throws. */
+    private boolean control(int op, String opName, int fd, int events, long token, boolean absentIsFine) throws IOException {
         int epfd = acquire();
         try {
             int result = Epoll.ctl(epfd, op, fd, events, token);
+            if (result == -Errno.ENOENT && absentIsFine) {
+                return false;
+            }
             if (result < 0) {
                 throw Errno.ioException("epoll_ctl(" + opName + ", fd=" + fd + ")", -result);
             }
+            return true;
         } finally {
             epoll.release();
         }
