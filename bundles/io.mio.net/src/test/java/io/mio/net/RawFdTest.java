@@ -146,4 +146,28 @@ class RawFdTest {
             assertEquals(Integer.valueOf(fd), pipe.sender().<Integer>tryIo(number -> number));
         }
     }
+
+    @Test
+    void socketsOfOtherTypesAndProtocolsAreRefused() throws Throwable {
+        int[] seqpacket = NativeCalls.socketPair(NativeCalls.SOCK_SEQPACKET);
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnixStream.fromRawFd(seqpacket[0]));
+            assertTrue(e.getMessage().contains("seqpacket"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> UnixDatagram.fromRawFd(seqpacket[0]));
+            assertThrows(IllegalArgumentException.class, () -> UnixListener.fromRawFd(seqpacket[0]));
+            assertTrue(NativeCalls.isOpen(seqpacket[0]), "a refused descriptor stays the caller's");
+        } finally {
+            NativeCalls.close(seqpacket[0]);
+            NativeCalls.close(seqpacket[1]);
+        }
+        int raw = NativeCalls.socket(NativeCalls.AF_INET, NativeCalls.SOCK_RAW, NativeCalls.IPPROTO_ICMP);
+        org.junit.jupiter.api.Assumptions.assumeTrue(raw >= 0, "raw sockets need CAP_NET_RAW");
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TcpStream.fromRawFd(raw));
+            assertTrue(e.getMessage().contains("raw"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> UdpSocket.fromRawFd(raw));
+        } finally {
+            NativeCalls.close(raw);
+        }
+    }
 }

@@ -75,8 +75,11 @@ final class SocketAddresses {
         boolean abstractName = path.length > 0 && path[0] == 0;
         int length = abstractName ? path.length : path.length + 1; // a path is passed with its NUL
         if (length > SUN_PATH_SIZE) {
-            throw new SocketException("Unix domain path too long: " + path.length + " bytes, at most "
-                    + (abstractName ? SUN_PATH_SIZE : SUN_PATH_SIZE - 1));
+            // Either way one byte of sun_path is not the caller's: a path's trailing NUL, or the
+            // leading NUL that marks an abstract name (which path counts, and the caller did not write).
+            throw new SocketException(abstractName
+                    ? "Unix domain abstract name too long: " + (path.length - 1) + " bytes, at most " + (SUN_PATH_SIZE - 1)
+                    : "Unix domain path too long: " + path.length + " bytes, at most " + (SUN_PATH_SIZE - 1));
         }
         into.asSlice(0, SUN_PATH_OFFSET + SUN_PATH_SIZE).fill((byte) 0);
         into.set(ValueLayout.JAVA_SHORT, 0, (short) Net.AF_UNIX);

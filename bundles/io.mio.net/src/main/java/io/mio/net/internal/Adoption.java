@@ -44,7 +44,9 @@ public final class Adoption {
             boolean familyFits = unix
                     ? kind.family() == SocketKind.Family.UNIX
                     : kind.family() == SocketKind.Family.IPV4 || kind.family() == SocketKind.Family.IPV6;
-            return familyFits && kind.datagram() == datagram && (datagram || kind.listening() == listening);
+            SocketKind.Protocol protocol = unix ? SocketKind.Protocol.DEFAULT : datagram ? SocketKind.Protocol.UDP : SocketKind.Protocol.TCP;
+            SocketKind.Type type = datagram ? SocketKind.Type.DATAGRAM : SocketKind.Type.STREAM;
+            return familyFits && kind.type() == type && kind.protocol() == protocol && (datagram || kind.listening() == listening);
         }
     }
 
