@@ -42,8 +42,29 @@ public class CheckImage {
                     .filter(l -> l.startsWith("MODULES=")).findFirst().orElse("?");
             System.out.printf("jlink image OK: TCP echo through bin/mio-echo; %.1f MB; %s%n", size(image) / 1e6, modules);
         } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            stopTree(server);
+        }
+    }
+
+    /**
+     * Ends the launcher and everything it started. The launcher is a shell script that runs
+     * {@code java}: ending only the shell would leave the server running, its port open, after
+     * the build. Fails the build when any of them outlives the stop.
+     */
+    private static void stopTree(Process launcher) throws InterruptedException {
+        java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(launcher.descendants().toList());
+        tree.add(launcher.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (ProcessHandle process : tree) {
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                throw new AssertionError("process " + process.pid() + " " + process.info().command().orElse("?")
+                        + " outlived its stop by 10 s; it was killed");
+            }
         }
     }
 

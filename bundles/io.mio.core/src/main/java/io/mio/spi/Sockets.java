@@ -13,7 +13,11 @@ import java.nio.ByteBuffer;
  * would-block. Every other failure is the {@link IOException} subclass a Java user expects
  * ({@link java.net.BindException}, {@link java.net.ConnectException},
  * {@link java.net.SocketException} with the OS's message), naming the call that failed.
- * Memory arguments may be heap or native segments: nothing is copied.
+ * Memory arguments may be heap or native segments, held for the call as {@link OsMemory} says.
+ *
+ * <p>No call may block: each is made so that it returns at once even on a descriptor another
+ * holder made blocking ({@code MSG_DONTWAIT} on sockets), and one that has no such flag is not
+ * linked {@code critical}, as a blocked critical call would freeze the whole JVM.
  */
 public interface Sockets extends Descriptor.Closer {
     /**
@@ -359,11 +363,12 @@ public interface Sockets extends Descriptor.Closer {
             int interfaceIndex, boolean join) throws IOException;
 
     /**
-     * Reads into direct buffers in one call, filling each from its position to its limit. The
-     * caller advances the positions.
+     * Reads into buffers in one call, filling each from its position to its limit. The caller
+     * advances the positions.
      *
      * @param fd the socket
-     * @param dsts direct buffers
+     * @param dsts direct buffers that own their memory ({@link OsMemory#ownedBase}), kept
+     *     reachable by the caller
      * @param offset the first buffer to use
      * @param length how many buffers to use
      * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
@@ -372,11 +377,12 @@ public interface Sockets extends Descriptor.Closer {
     long readv(int fd, ByteBuffer[] dsts, int offset, int length) throws IOException;
 
     /**
-     * Writes from direct buffers in one call; never raises {@code SIGPIPE}. The caller advances
-     * the positions.
+     * Writes from buffers in one call; never raises {@code SIGPIPE}. The caller advances the
+     * positions.
      *
      * @param fd the socket
-     * @param srcs direct buffers
+     * @param srcs direct buffers that own their memory ({@link OsMemory#ownedBase}), kept
+     *     reachable by the caller
      * @param offset the first buffer to use
      * @param length how many buffers to use
      * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
@@ -463,11 +469,13 @@ public interface Sockets extends Descriptor.Closer {
      * @param fds the descriptors to send, from {@code offset}
      * @param offset the first one
      * @param count how many, at most {@link #MAX_FDS_PER_MESSAGE}
+     * @param datagram {@code true} on a datagram socket: {@code src} is sent whole or refused,
+     *     never cut; a stream may take part of it
      * @return bytes sent, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses, for example a descriptor that is not open
-     *     ({@code EBADF})
+     *     ({@code EBADF}), or a datagram larger than the socket's send buffer
      */
-    int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count) throws IOException;
+    int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count, boolean datagram) throws IOException;
 
     /**
      * Receives bytes and any descriptors sent with them, close-on-exec.
@@ -479,10 +487,12 @@ public interface Sockets extends Descriptor.Closer {
      * @param received set to the number of descriptors received ({@code [0]}), whether some
      *     were dropped for want of room ({@code [1]}, 1 or 0), and whether a datagram was longer
      *     than {@code dst} and cut ({@code [2]}, 1 or 0)
+     * @param datagram {@code true} on a datagram socket: as much of the datagram as {@code dst}
+     *     holds is stored; a stream may store less than there is room for
      * @return bytes received (0 at end of stream), or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses
      */
-    int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received) throws IOException;
+    int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received, boolean datagram) throws IOException;
 
     /** The most descriptors one message can carry (Linux's {@code SCM_MAX_FD}). */
     int MAX_FDS_PER_MESSAGE = 253;

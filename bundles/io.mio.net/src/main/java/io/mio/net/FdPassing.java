@@ -3,6 +3,7 @@ package io.mio.net;
 import io.mio.net.internal.SocketIo;
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
+import io.mio.spi.OsMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -13,10 +14,10 @@ final class FdPassing {
     private FdPassing() {}
 
     /**
-     * Sends {@code src} from its position with {@code fdsToSend} attached.
-     * Returns what the backend returns, {@link IoStatus#WOULD_BLOCK} included.
+     * Sends {@code src} from its position with {@code fdsToSend} attached; on a datagram socket
+     * whole or not at all. Returns what the backend returns, {@link IoStatus#WOULD_BLOCK} included.
      */
-    static int send(IoSource io, ByteBuffer src, int[] fdsToSend) throws IOException {
+    static int send(IoSource io, ByteBuffer src, int[] fdsToSend, boolean datagram) throws IOException {
         Objects.requireNonNull(src, "src");
         Objects.requireNonNull(fdsToSend, "fds");
         if (!src.hasRemaining()) {
@@ -30,10 +31,11 @@ final class FdPassing {
                 throw new IllegalArgumentException("negative descriptor " + fd);
             }
         }
+        OsMemory.checkAccess(src);
         int fd = io.acquireOpen();
         int n;
         try {
-            n = SocketIo.SOCKETS.sendWithFds(fd, MemorySegment.ofBuffer(src), fdsToSend, 0, fdsToSend.length);
+            n = SocketIo.SOCKETS.sendWithFds(fd, MemorySegment.ofBuffer(src), fdsToSend, 0, fdsToSend.length, datagram);
         } finally {
             io.release();
         }

@@ -3,6 +3,7 @@ package io.mio.net;
 import io.mio.net.internal.SocketIo;
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
+import io.mio.spi.OsMemory;
 import io.mio.spi.Sockets;
 import io.mio.unix.OwnedFd;
 import java.io.IOException;
@@ -135,12 +136,19 @@ public final class ReceivedFds implements AutoCloseable {
 
     /**
      * Receives into {@code dst} from its position, filling this holder; for the socket types.
-     * Returns what the backend returns: 0 at end of stream, {@link IoStatus#WOULD_BLOCK}.
+     * Returns what the backend returns: 0 at end of stream, {@link IoStatus#WOULD_BLOCK}; and on a
+     * stream socket {@link IoStatus#WOULD_BLOCK} without a call when {@code dst} has no room,
+     * which is not end of stream, and takes no descriptor.
      */
-    int receive(IoSource io, ByteBuffer dst) throws IOException {
+    int receive(IoSource io, ByteBuffer dst, boolean datagram) throws IOException {
         Objects.requireNonNull(dst, "dst");
         if (dst.isReadOnly()) {
             throw new IllegalArgumentException("read-only buffer");
+        }
+        OsMemory.checkAccess(dst);
+        if (!datagram && !dst.hasRemaining()) {
+            SocketIo.nothing(io);
+            return IoStatus.WOULD_BLOCK;
         }
         for (int i = 0; i < count; i++) {
             if (fds[i] >= 0) {
@@ -154,7 +162,7 @@ public final class ReceivedFds implements AutoCloseable {
         int fd = io.acquireOpen();
         int n;
         try {
-            n = SocketIo.SOCKETS.receiveWithFds(fd, into, fds, received);
+            n = SocketIo.SOCKETS.receiveWithFds(fd, into, fds, received, datagram);
         } finally {
             io.release();
         }

@@ -194,7 +194,7 @@ public final class UnixDatagram extends UnixSocket {
      *     not open ({@code EBADF}); {@link java.nio.channels.ClosedChannelException} once closed
      */
     public int sendWithFds(ByteBuffer src, int... fds) throws IOException {
-        int n = FdPassing.send(io, src, fds);
+        int n = FdPassing.send(io, src, fds, true);
         return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
     }
 
@@ -212,7 +212,7 @@ public final class UnixDatagram extends UnixSocket {
      *     once closed
      */
     public int receiveWithFds(ByteBuffer dst, ReceivedFds fds) throws IOException {
-        int n = Objects.requireNonNull(fds, "fds").receive(io, dst);
+        int n = Objects.requireNonNull(fds, "fds").receive(io, dst, true);
         return n == IoStatus.WOULD_BLOCK ? WOULD_BLOCK : n;
     }
 

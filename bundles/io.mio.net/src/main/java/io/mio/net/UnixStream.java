@@ -139,7 +139,7 @@ public final class UnixStream extends StreamSocket {
      *     ({@code EBADF}); {@link java.nio.channels.ClosedChannelException} once closed
      */
     public int sendWithFds(ByteBuffer src, int... fds) throws IOException {
-        int n = FdPassing.send(io, src, fds);
+        int n = FdPassing.send(io, src, fds, false);
         return n == IoStatus.WOULD_BLOCK ? 0 : n;
     }
 
@@ -157,7 +157,7 @@ public final class UnixStream extends StreamSocket {
      *     once closed
      */
     public int receiveWithFds(ByteBuffer dst, ReceivedFds fds) throws IOException {
-        int n = Objects.requireNonNull(fds, "fds").receive(io, dst);
+        int n = Objects.requireNonNull(fds, "fds").receive(io, dst, false);
         return n == IoStatus.WOULD_BLOCK ? 0 : n == 0 ? -1 : n;
     }
 

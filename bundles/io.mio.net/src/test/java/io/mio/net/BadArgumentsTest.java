@@ -308,6 +308,74 @@ class BadArgumentsTest {
         stillWorks();
     }
 
+    /**
+     * Every public method taking memory — a {@link ByteBuffer}, a {@code ByteBuffer[]} (the bad
+     * buffer second, after a good one) or a {@link MemorySegment} — given memory the OS must not
+     * be handed: freed (its arena closed) must give {@link IllegalStateException}, confined to
+     * another thread {@link WrongThreadException}, as {@code java.nio} does. A method that
+     * returns normally took the memory.
+     */
+    @Test
+    void everyMethodTakingMemoryRefusesFreedAndForeignMemory() throws Exception {
+        Map<Class<?>, Callable<Object>> instances = instances();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        java.util.concurrent.ExecutorService owner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (Class<?> type : instances.keySet()) {
+                for (Method method : type.getMethods()) {
+                    Class<?>[] parameters = method.getParameterTypes();
+                    for (int i = 0; i < parameters.length; i++) {
+                        Class<?> parameter = parameters[i];
+                        if (parameter != ByteBuffer.class && parameter != ByteBuffer[].class && parameter != MemorySegment.class) {
+                            continue;
+                        }
+                        for (boolean freed : new boolean[] {true, false}) {
+                            Arena confined = freed ? null : owner.submit(Arena::ofConfined).get();
+                            try {
+                                MemorySegment bad = freed ? MemorySafetyTest.freedSegment()
+                                        : owner.submit(() -> confined.allocate(64)).get();
+                                Object[] args = new Object[parameters.length];
+                                for (int k = 0; k < args.length; k++) {
+                                    args[k] = k != i ? valid(parameters[k])
+                                            : parameter == MemorySegment.class ? bad
+                                            : parameter == ByteBuffer.class ? asBuffer(owner, bad, freed)
+                                            : new ByteBuffer[] {ByteBuffer.allocate(4), asBuffer(owner, bad, freed)};
+                                }
+                                Object target = Modifier.isStatic(method.getModifiers()) ? null : instances.get(type).call();
+                                Class<?> expected = freed ? IllegalStateException.class : WrongThreadException.class;
+                                String key = type.getSimpleName() + "." + signature(method) + "#" + i + (freed ? " freed" : " foreign");
+                                checked++;
+                                try {
+                                    Object result = method.invoke(target, args);
+                                    wrong.add(key + ": returned " + result);
+                                } catch (InvocationTargetException e) {
+                                    if (!expected.isInstance(e.getCause())) {
+                                        wrong.add(key + ": threw " + e.getCause());
+                                    }
+                                }
+                            } finally {
+                                if (confined != null) {
+                                    owner.submit(confined::close).get();
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            owner.shutdown();
+        }
+        System.out.println("BadArgumentsTest: " + checked + " freed or foreign memory arguments checked");
+        assertEquals(List.of(), wrong, () -> wrong.size() + " methods mishandle freed or foreign memory:\n" + String.join("\n", wrong));
+        stillWorks();
+    }
+
+    /** A direct buffer over {@code segment}, made where it may be made (a freed one was made before the free). */
+    private static ByteBuffer asBuffer(java.util.concurrent.ExecutorService owner, MemorySegment segment, boolean freed) throws Exception {
+        return freed ? MemorySafetyTest.freedBuffer() : owner.submit(segment::asByteBuffer).get();
+    }
+
     private static String signature(Method method) {
         return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
     }

@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import static io.mio.net.Expect.expectNoEvents;
 import static io.mio.net.Expect.expectEvents;
 import static io.mio.net.Expect.expected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -168,6 +169,70 @@ class FdPassingTest {
 
             sender.close();
             assertThrows(ClosedChannelException.class, () -> sender.sendWithFds(ByteBuffer.wrap(HELLO), fd));
+        }
+    }
+
+    @Test
+    void aHeapDatagramWithDescriptorsTravelsWholeBothWays() throws IOException {
+        try (SocketPair<UnixDatagram> pair = UnixDatagram.pair(); Pipe pipe = Pipe.open();
+                ReceivedFds fds = ReceivedFds.withCapacity(1)) {
+            byte[] datagram = new byte[100_000];
+            new java.util.Random(7).nextBytes(datagram);
+            ByteBuffer src = ByteBuffer.wrap(datagram);
+            assertEquals(100_000, pair.first().sendWithFds(src, pipe.receiver().rawFd()), "sent whole, not cut at 64 KiB");
+            assertFalse(src.hasRemaining());
+            ByteBuffer dst = ByteBuffer.allocate(200_000);
+            assertEquals(100_000, pair.second().receiveWithFds(dst, fds), "stored whole");
+            assertFalse(fds.dataTruncated());
+            assertEquals(1, fds.count());
+            assertArrayEquals(datagram, java.util.Arrays.copyOf(dst.array(), dst.position()));
+            fds.clear();
+
+            int sendBuffer = pair.first().getOption(java.net.StandardSocketOptions.SO_SNDBUF);
+            ByteBuffer tooLarge = ByteBuffer.allocate(sendBuffer + 1);
+            SocketException refused = assertThrows(SocketException.class, () -> pair.first().sendWithFds(tooLarge, pipe.receiver().rawFd()));
+            assertTrue(refused.getMessage().contains("EMSGSIZE"), refused.getMessage());
+            assertEquals(0, tooLarge.position(), "refused whole, nothing sent");
+            assertEquals(UnixDatagram.WOULD_BLOCK, pair.second().receiveWithFds(ByteBuffer.allocate(8), fds));
+        }
+    }
+
+    @Test
+    void aStreamReceiveWithNoRoomIsNotEndOfStreamAndTakesNoDescriptor() throws IOException {
+        try (SocketPair<UnixStream> pair = UnixStream.pair(); Pipe pipe = Pipe.open();
+                ReceivedFds fds = ReceivedFds.withCapacity(1)) {
+            assertEquals(HELLO.length, pair.first().sendWithFds(ByteBuffer.wrap(HELLO), pipe.sender().rawFd()));
+            assertEquals(0, pair.second().receiveWithFds(ByteBuffer.allocate(0), fds), "no room: 0, as java.nio has it");
+            assertEquals(0, fds.count());
+            ByteBuffer into = ByteBuffer.allocate(16);
+            assertEquals(HELLO.length, pair.second().receiveWithFds(into, fds), "the bytes are still there");
+            assertEquals(1, fds.count(), "with their descriptor");
+            fds.clear();
+        }
+    }
+
+    @Test
+    void closingASocketEndsItsEventsEvenWhileACopyOfItsDescriptorLives() throws IOException {
+        try (Poll poll = Poll.open(); SocketPair<UnixStream> channel = UnixStream.pair();
+                SocketPair<UnixStream> watched = UnixStream.pair(); SocketPair<UnixStream> next = UnixStream.pair();
+                ReceivedFds copy = ReceivedFds.withCapacity(1)) {
+            Events events = Events.withCapacity(8);
+            Token token = new Token(42);
+            watched.first().register(poll.registry(), token, Interest.READABLE);
+            channel.first().sendWithFds(ByteBuffer.wrap(HELLO), watched.first().rawFd());
+            assertEquals(HELLO.length, channel.second().receiveWithFds(ByteBuffer.allocate(16), copy));
+            assertEquals(1, copy.count(), "a second descriptor for the same socket lives");
+
+            watched.first().close();
+            watched.second().write(HELLO);
+            expectNoEvents(poll, events);
+
+            next.first().register(poll.registry(), token, Interest.READABLE);
+            watched.second().write(HELLO);
+            expectNoEvents(poll, events);
+            next.second().write(HELLO);
+            expectEvents(poll, events, expected(token, Interest.READABLE));
+            copy.clear();
         }
     }
 }

@@ -21,6 +21,12 @@ public final class NativeCalls {
     private static final MethodHandle WRITE = function("write",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
     private static final MethodHandle CLOSE = function("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle SOCKETPAIR = function("socketpair", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    @SuppressWarnings("restricted")
+    private static final MethodHandle FCNTL = LINKER.downcallHandle(LINKER.defaultLookup().find("fcntl").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+            Linker.Option.firstVariadicArg(2));
 
     /** {@code EFD_NONBLOCK | EFD_CLOEXEC}. */
     public static final int EVENTFD_FLAGS = 0x800 | 0x80000;
@@ -28,6 +34,18 @@ public final class NativeCalls {
     public static final int AF_UNIX = 1;
     /** {@code SOCK_STREAM}. */
     public static final int SOCK_STREAM = 1;
+
+    /** {@code SOCK_SEQPACKET}. */
+    public static final int SOCK_SEQPACKET = 5;
+    /** {@code SOCK_RAW}. */
+    public static final int SOCK_RAW = 3;
+    /** {@code AF_INET}. */
+    public static final int AF_INET = 2;
+    /** {@code IPPROTO_ICMP}. */
+    public static final int IPPROTO_ICMP = 1;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int O_NONBLOCK = 0x800;
 
     private NativeCalls() {}
 
@@ -44,6 +62,33 @@ public final class NativeCalls {
     /** {@code socket(domain, type, 0)}: blocking and inherited across exec unless the type says otherwise. */
     public static int socket(int domain, int type) throws Throwable {
         return (int) SOCKET.invokeExact(domain, type, 0);
+    }
+
+    /** {@code socket(domain, type, protocol)}: -1 when refused. */
+    public static int socket(int domain, int type, int protocol) throws Throwable {
+        return (int) SOCKET.invokeExact(domain, type, protocol);
+    }
+
+    /** {@code socketpair(AF_UNIX, type, 0, fds)}: the two descriptors, or throws. */
+    public static int[] socketPair(int type) throws Throwable {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(8);
+            if ((int) SOCKETPAIR.invokeExact(AF_UNIX, type, 0, fds) != 0) {
+                throw new AssertionError("socketpair failed");
+            }
+            return new int[] {fds.get(ValueLayout.JAVA_INT, 0), fds.get(ValueLayout.JAVA_INT, 4)};
+        }
+    }
+
+    /**
+     * Clears {@code O_NONBLOCK}, as another holder of a shared or passed descriptor may: calls on
+     * it then block unless each call says otherwise.
+     */
+    public static void makeBlocking(int fd) throws Throwable {
+        int flags = (int) FCNTL.invokeExact(fd, F_GETFL, 0);
+        if (flags < 0 || (int) FCNTL.invokeExact(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+            throw new AssertionError("fcntl failed on " + fd);
+        }
     }
 
     /** {@code write(fd, buf, buf.byteSize())}. */

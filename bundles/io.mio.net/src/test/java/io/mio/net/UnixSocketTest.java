@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static io.mio.net.Expect.expectEvents;
 import static io.mio.net.Expect.expectNoEvents;
 import static io.mio.net.Expect.expected;
@@ -219,5 +220,25 @@ class UnixSocketTest {
             assertThrows(ClosedChannelException.class, listener::accept);
         }
         assertThrows(NullPointerException.class, () -> UnixStream.connect((UnixSocketAddress) null));
+    }
+
+    @Test
+    void aTooLongAbstractNameIsRefusedWithItsOwnCount() {
+        UnixSocketAddress name = UnixSocketAddress.ofAbstractName("n".repeat(108));
+        SocketException e = assertThrows(SocketException.class, () -> UnixListener.bind(name));
+        assertTrue(e.getMessage().contains("108 bytes, at most 107"), e.getMessage());
+        String longest = ("mio-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-").repeat(10).substring(0, 107);
+        assertDoesNotThrow(() -> UnixListener.bind(UnixSocketAddress.ofAbstractName(longest)).close(), "107 bytes fit");
+    }
+
+    @Test
+    void aScatteringReadWithNoRoomIsNotEndOfStream() throws IOException {
+        try (SocketPair<UnixStream> pair = UnixStream.pair()) {
+            pair.first().write(new byte[] {1, 2, 3});
+            assertEquals(0, pair.second().read(new ByteBuffer[0]), "no buffers: 0");
+            assertEquals(0, pair.second().read(new ByteBuffer[] {ByteBuffer.allocateDirect(0)}), "direct, no room: 0");
+            assertEquals(0, pair.second().read(new ByteBuffer[] {ByteBuffer.allocate(0), ByteBuffer.allocate(0)}), "heap, no room: 0");
+            assertEquals(3, pair.second().read(new ByteBuffer[] {ByteBuffer.allocateDirect(8)}), "the bytes are still there");
+        }
     }
 }

@@ -28,6 +28,7 @@ final class Errno {
     static final int EMFILE = 24;
     static final int EPIPE = 32;
     static final int ENOTSOCK = 88;
+    static final int EMSGSIZE = 90;
     static final int EAFNOSUPPORT = 97;
     static final int EADDRINUSE = 98;
     static final int EADDRNOTAVAIL = 99;

@@ -1,12 +1,14 @@
 package io.mio.backend.linux;
 
+import io.mio.spi.OsMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 
 /**
  * Builds {@code struct iovec} arrays and a {@code struct msghdr} in a thread's scratch memory,
- * for scattering reads and gathering writes of direct buffers.
+ * for scattering reads and gathering writes of direct buffers that own their memory: only their
+ * addresses may sit in an iovec while the kernel works (see {@link OsMemory}).
  *
  * {@snippet lang=c :
  * struct iovec  { void *iov_base; size_t iov_len; };
@@ -22,6 +24,9 @@ final class Iovecs {
     /**
      * Describes each buffer's remaining bytes.
      *
+     * @throws IllegalArgumentException when a buffer does not own its memory: the caller must
+     *     send such buffers one call each
+     *
      * @param scratch the calling thread's scratch memory
      * @param buffers direct buffers
      * @param offset the first one
@@ -33,14 +38,19 @@ final class Iovecs {
         for (int i = 0; i < length; i++) {
             ByteBuffer buffer = buffers[offset + i];
             long base = i * IOVEC_SIZE;
-            iovecs.set(ValueLayout.JAVA_LONG, base, MemorySegment.ofBuffer(buffer).address());
+            long owned = OsMemory.ownedBase(buffer);
+            if (owned < 0) {
+                throw new IllegalArgumentException("an iovec takes only buffers that own their memory: " + buffer);
+            }
+            iovecs.set(ValueLayout.JAVA_LONG, base, owned + buffer.position());
             iovecs.set(ValueLayout.JAVA_LONG, base + 8, buffer.remaining());
         }
         return iovecs;
     }
 
     /**
-     * A {@code struct msghdr} with no address and no control data, for {@code sendmsg}.
+     * A {@code struct msghdr} with no address and no control data, for {@code sendmsg} and
+     * {@code recvmsg}.
      *
      * @param scratch the calling thread's scratch memory
      * @param iovecs the iovec array

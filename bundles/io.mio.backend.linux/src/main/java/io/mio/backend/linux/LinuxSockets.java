@@ -20,6 +20,9 @@ import java.nio.ByteBuffer;
 final class LinuxSockets implements Sockets {
     static final LinuxSockets INSTANCE = new LinuxSockets();
 
+    /** Every send: never block, whatever the descriptor's flags; never raise SIGPIPE. */
+    private static final int NO_WAIT_NO_SIGNAL = Net.MSG_DONTWAIT | Net.MSG_NOSIGNAL;
+
     private LinuxSockets() {}
 
     @Override
@@ -52,12 +55,22 @@ final class LinuxSockets implements Sockets {
         return (long) fds.get(ValueLayout.JAVA_INT, 0) << 32 | (fds.get(ValueLayout.JAVA_INT, 4) & 0xFFFF_FFFFL);
     }
 
+    /**
+     * The most bytes of heap memory staged for one call on a descriptor that is not a socket: a
+     * short transfer, which every stream caller handles anyway.
+     */
+    private static final int MAX_FILE_STAGED = 64 * 1024;
+
     @Override
     public int readFile(int fd, MemorySegment dst) throws IOException {
+        MemorySegment into = dst.isNative() ? dst : Scratch.get().staging(Math.min(dst.byteSize(), MAX_FILE_STAGED));
         long n;
         do {
-            n = Unistd.read(fd, dst);
+            n = Unistd.read(fd, into);
         } while (n == -Errno.EINTR);
+        if (n > 0 && into != dst) {
+            MemorySegment.copy(into, 0, dst, 0, n);
+        }
         return (int) readResult(n, "read");
     }
 
@@ -72,9 +85,14 @@ final class LinuxSockets implements Sockets {
 
     @Override
     public int writeFile(int fd, MemorySegment src) throws IOException {
+        MemorySegment from = src;
+        if (!src.isNative()) {
+            from = Scratch.get().staging(Math.min(src.byteSize(), MAX_FILE_STAGED));
+            from.copyFrom(src.asSlice(0, from.byteSize()));
+        }
         long n;
         do {
-            n = Unistd.write(fd, src);
+            n = Unistd.write(fd, from);
         } while (n == -Errno.EINTR);
         return (int) lengthResult(n, "write");
     }
@@ -203,7 +221,7 @@ final class LinuxSockets implements Sockets {
     public int read(int fd, MemorySegment dst, boolean peek) throws IOException {
         long n;
         do {
-            n = Net.recv(fd, dst, peek ? Net.MSG_PEEK : 0);
+            n = Net.recv(fd, dst, Net.MSG_DONTWAIT | (peek ? Net.MSG_PEEK : 0));
         } while (n == -Errno.EINTR);
         return (int) readResult(n, peek ? "recv(MSG_PEEK)" : "recv");
     }
@@ -212,21 +230,23 @@ final class LinuxSockets implements Sockets {
     public int read(int fd, long address, int length, boolean peek) throws IOException {
         long n;
         do {
-            n = Net.recv(fd, address, length, peek ? Net.MSG_PEEK : 0);
+            n = Net.recv(fd, address, length, Net.MSG_DONTWAIT | (peek ? Net.MSG_PEEK : 0));
         } while (n == -Errno.EINTR);
         return (int) readResult(n, peek ? "recv(MSG_PEEK)" : "recv");
     }
 
     @Override
     public long readv(int fd, ByteBuffer[] dsts, int offset, int length) throws IOException {
-        MemorySegment iovecs = Iovecs.fill(Scratch.get(), dsts, offset, length);
+        // recvmsg, not readv: only it takes MSG_DONTWAIT, so the call cannot block.
+        Scratch scratch = Scratch.get();
+        MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, dsts, offset, length), length);
         long n;
         do {
-            n = Net.readv(fd, iovecs, length);
+            n = Net.recvmsg(fd, message, Net.MSG_DONTWAIT);
         } while (n == -Errno.EINTR);
         // The iovecs hold the buffers' raw addresses: keep the buffers alive until the call ends.
         Reference.reachabilityFence(dsts);
-        return readResult(n, "readv");
+        return readResult(n, "recvmsg");
     }
 
     /** Callers never ask for zero bytes, so a zero from the kernel is end of stream. */
@@ -247,7 +267,7 @@ final class LinuxSockets implements Sockets {
     public int write(int fd, MemorySegment src) throws IOException {
         long n;
         do {
-            n = Net.send(fd, src, Net.MSG_NOSIGNAL);
+            n = Net.send(fd, src, NO_WAIT_NO_SIGNAL);
         } while (n == -Errno.EINTR);
         return (int) lengthResult(n, "send");
     }
@@ -256,7 +276,7 @@ final class LinuxSockets implements Sockets {
     public int write(int fd, long address, int length) throws IOException {
         long n;
         do {
-            n = Net.send(fd, address, length, Net.MSG_NOSIGNAL);
+            n = Net.send(fd, address, length, NO_WAIT_NO_SIGNAL);
         } while (n == -Errno.EINTR);
         return (int) lengthResult(n, "send");
     }
@@ -267,7 +287,7 @@ final class LinuxSockets implements Sockets {
         MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, srcs, offset, length), length);
         long n;
         do {
-            n = Net.sendmsg(fd, message, Net.MSG_NOSIGNAL);
+            n = Net.sendmsg(fd, message, NO_WAIT_NO_SIGNAL);
         } while (n == -Errno.EINTR);
         Reference.reachabilityFence(srcs);
         return lengthResult(n, "sendmsg");
@@ -290,7 +310,7 @@ final class LinuxSockets implements Sockets {
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
         long n;
         do {
-            n = Net.recvfrom(fd, dst, Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
+            n = Net.recvfrom(fd, dst, Net.MSG_DONTWAIT | Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
         } while (n == -Errno.EINTR);
         return (int) lengthResult(n, "recvfrom");
     }
@@ -301,7 +321,7 @@ final class LinuxSockets implements Sockets {
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
         long n;
         do {
-            n = Net.recvfrom(fd, address, length, Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
+            n = Net.recvfrom(fd, address, length, Net.MSG_DONTWAIT | Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
         } while (n == -Errno.EINTR);
         return (int) lengthResult(n, "recvfrom");
     }
@@ -319,7 +339,7 @@ final class LinuxSockets implements Sockets {
         int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
         long n;
         do {
-            n = Net.sendto(fd, src, Net.MSG_NOSIGNAL, target == null ? MemorySegment.NULL : to, toLength);
+            n = Net.sendto(fd, src, NO_WAIT_NO_SIGNAL, target == null ? MemorySegment.NULL : to, toLength);
         } while (n == -Errno.EINTR);
         return (int) lengthResult(n, "sendto");
     }
@@ -330,7 +350,7 @@ final class LinuxSockets implements Sockets {
         int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
         long n;
         do {
-            n = Net.sendto(fd, address, length, Net.MSG_NOSIGNAL, target == null ? MemorySegment.NULL : to, toLength);
+            n = Net.sendto(fd, address, length, NO_WAIT_NO_SIGNAL, target == null ? MemorySegment.NULL : to, toLength);
         } while (n == -Errno.EINTR);
         return (int) lengthResult(n, "sendto");
     }
@@ -341,7 +361,7 @@ final class LinuxSockets implements Sockets {
         MemorySegment messages = Messages.forReceive(Scratch.get(), data, slotSize, count, senders);
         int n;
         do {
-            n = Net.recvmmsg(fd, messages, count, Net.MSG_TRUNC);
+            n = Net.recvmmsg(fd, messages, count, Net.MSG_DONTWAIT | Net.MSG_TRUNC);
         } while (n == -Errno.EINTR);
         Reference.reachabilityFence(data); // the messages point into both by raw address
         Reference.reachabilityFence(senders);
@@ -361,7 +381,7 @@ final class LinuxSockets implements Sockets {
         MemorySegment messages = Messages.forSend(Scratch.get(), data, slotSize, count, lengths, targets);
         int n;
         do {
-            n = Net.sendmmsg(fd, messages, count, Net.MSG_NOSIGNAL);
+            n = Net.sendmmsg(fd, messages, count, NO_WAIT_NO_SIGNAL);
         } while (n == -Errno.EINTR);
         Reference.reachabilityFence(data);
         if (n == -Errno.EAGAIN) {
@@ -431,7 +451,21 @@ final class LinuxSockets implements Sockets {
             case Net.AF_INET6 -> SocketKind.Family.IPV6;
             default -> SocketKind.Family.OTHER;
         };
-        return new SocketKind(family, type == Net.SOCK_DGRAM, listening);
+        int protocol = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_PROTOCOL, "SO_PROTOCOL");
+        SocketKind.Type kind = switch (type) {
+            case Net.SOCK_STREAM -> SocketKind.Type.STREAM;
+            case Net.SOCK_DGRAM -> SocketKind.Type.DATAGRAM;
+            case Net.SOCK_SEQPACKET -> SocketKind.Type.SEQPACKET;
+            case Net.SOCK_RAW -> SocketKind.Type.RAW;
+            default -> SocketKind.Type.OTHER;
+        };
+        SocketKind.Protocol named = switch (protocol) {
+            case 0 -> SocketKind.Protocol.DEFAULT;
+            case Net.IPPROTO_TCP -> SocketKind.Protocol.TCP;
+            case Net.IPPROTO_UDP -> SocketKind.Protocol.UDP;
+            default -> SocketKind.Protocol.OTHER;
+        };
+        return new SocketKind(family, kind, named, listening);
     }
 
     @Override
@@ -457,34 +491,51 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count) throws IOException {
-        MemorySegment message = Rights.message(Scratch.get(), src, true, count);
+    public int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count, boolean datagram) throws IOException {
+        long length = datagram ? src.byteSize() : Math.min(src.byteSize(), Rights.MAX_STREAM_STAGED);
+        if (length > Rights.MAX_STREAM_STAGED
+                && length > SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_SNDBUF, "SO_SNDBUF")) {
+            // What the kernel would say; found out before a buffer that size is staged.
+            throw Errno.socketException("sendmsg", Errno.EMSGSIZE);
+        }
+        MemorySegment message = Rights.message(Scratch.get(), length, count);
+        Rights.staged(message).copyFrom(src.asSlice(0, length));
         Rights.putRights(message, fds, offset, count);
         long n;
         do {
-            n = Net.sendmsg(fd, message, Net.MSG_NOSIGNAL);
+            n = Net.sendmsg(fd, message, NO_WAIT_NO_SIGNAL);
         } while (n == -Errno.EINTR);
-        Reference.reachabilityFence(src);
         return (int) lengthResult(n, "sendmsg");
     }
 
     @Override
-    public int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received) throws IOException {
-        MemorySegment message = Rights.message(Scratch.get(), dst, false, fds.length);
-        long n;
-        do {
-            n = Net.recvmsg(fd, message, Rights.MSG_CMSG_CLOEXEC);
-        } while (n == -Errno.EINTR);
-        Reference.reachabilityFence(dst);
+    public int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received, boolean datagram) throws IOException {
         received[0] = 0;
         received[1] = 0;
         received[2] = 0;
+        long length = Math.min(dst.byteSize(), Rights.MAX_STREAM_STAGED);
+        if (datagram && dst.byteSize() > length) {
+            // Stage the whole datagram, but no more than it: its length, peeked.
+            long next;
+            do {
+                next = Net.recv(fd, 0L, 0L, Net.MSG_DONTWAIT | Net.MSG_PEEK | Net.MSG_TRUNC);
+            } while (next == -Errno.EINTR);
+            if (next < 0) {
+                return (int) lengthResult(next, "recv(MSG_PEEK)");
+            }
+            length = Math.min(dst.byteSize(), Math.max(next, length));
+        }
+        MemorySegment message = Rights.message(Scratch.get(), length, fds.length);
+        long n;
+        do {
+            n = Net.recvmsg(fd, message, Net.MSG_DONTWAIT | Rights.MSG_CMSG_CLOEXEC);
+        } while (n == -Errno.EINTR);
         if (n >= 0) {
             // Taken before anything can throw: from here on, the descriptors are the caller's.
             received[0] = Rights.takeRights(message, fds);
             received[1] = Rights.truncated(message) ? 1 : 0;
             received[2] = Rights.dataTruncated(message) ? 1 : 0;
-            Rights.copyOut(message, dst, n);
+            MemorySegment.copy(Rights.staged(message), 0, dst, 0, Math.min(n, length));
         }
         return (int) lengthResult(n, "recvmsg");
     }

@@ -13,9 +13,11 @@ import java.lang.invoke.MethodHandle;
  * The socket calls of {@code <sys/socket.h>} and {@code <sys/uio.h>}, each returning its result or
  * {@code -errno}, with the Linux constants they take (the same on x86_64 and aarch64).
  *
- * <p>Calls on Mio's sockets never block, because every socket is non-blocking; those made on the
- * I/O path are linked {@code critical}, which lets them take heap memory without a copy.
- * {@code connect}, {@code bind} and {@code listen} are rare and stay ordinary calls.
+ * <p>A call linked {@code critical} holds off safepoints while it runs, so one that blocked would
+ * freeze the whole JVM (no GC, no jstack, no SIGTERM). The transfers are linked critical, which
+ * lets them take heap memory without a copy, and each is given {@link #MSG_DONTWAIT}: it cannot
+ * block even on a descriptor another holder made blocking. {@code accept4} has no such flag and
+ * is an ordinary call; so are {@code connect}, {@code bind} and {@code listen}, which are rare.
  *
  * <p>Each function is linked on first use, through a holder class of its own: linking spins
  * bytecode that the JIT then compiles, and a program that uses a third of these calls should not
@@ -28,6 +30,8 @@ final class Net {
     static final int AF_INET6 = 10;
     static final int SOCK_STREAM = 1;
     static final int SOCK_DGRAM = 2;
+    static final int SOCK_RAW = 3;
+    static final int SOCK_SEQPACKET = 5;
     static final int SOCK_NONBLOCK = 0x800;
     static final int SOCK_CLOEXEC = 0x80000;
 
@@ -42,12 +46,14 @@ final class Net {
     static final int SO_PEERCRED = 17;
     static final int SO_TYPE = 3;
     static final int SO_ACCEPTCONN = 30;
+    static final int SO_PROTOCOL = 38;
     static final int SO_DOMAIN = 39;
     static final int IPPROTO_IP = 0;
     static final int IP_TOS = 1;
     static final int IP_TTL = 2;
     static final int IPPROTO_TCP = 6;
     static final int TCP_NODELAY = 1;
+    static final int IPPROTO_UDP = 17;
     static final int SO_BROADCAST = 6;
     static final int IP_MULTICAST_TTL = 33;
     static final int IP_MULTICAST_LOOP = 34;
@@ -66,6 +72,7 @@ final class Net {
     static final int SHUT_RDWR = 2;
     static final int MSG_PEEK = 0x2;
     static final int MSG_TRUNC = 0x20;
+    static final int MSG_DONTWAIT = 0x40;
     static final int MSG_NOSIGNAL = 0x4000;
 
     private static final class Socket {
@@ -86,7 +93,7 @@ final class Net {
     }
     private static final class Accept4 {
         static final MethodHandle HANDLE = Libc.downcall("accept4",
-                FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER, C_INT), true);
+                FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER, C_INT), false);
     }
     private static final class Connect {
         static final MethodHandle HANDLE = Libc.downcall("connect",
@@ -152,10 +159,6 @@ final class Net {
     private static final class Sendmmsg {
         static final MethodHandle HANDLE = Libc.downcall("sendmmsg",
                 FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT), true);
-    }
-    private static final class Readv {
-        static final MethodHandle HANDLE = Libc.downcall("readv",
-                FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_INT), true);
     }
     private static final class Sendmsg {
         static final MethodHandle HANDLE = Libc.downcall("sendmsg",
@@ -352,15 +355,6 @@ final class Net {
         MemorySegment errno = Scratch.get().errno;
         try {
             return Libc.result((int) Sendmmsg.HANDLE.invokeExact(errno, fd, messages, count, flags), errno);
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
-        }
-    }
-
-    static long readv(int fd, MemorySegment iovecs, int count) {
-        MemorySegment errno = Scratch.get().errno;
-        try {
-            return Libc.result((long) Readv.HANDLE.invokeExact(errno, fd, iovecs, count), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

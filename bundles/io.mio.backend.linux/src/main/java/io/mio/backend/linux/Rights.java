@@ -20,8 +20,11 @@ final class Rights {
     static final int MSG_CTRUNC = 0x8;
     static final int MSG_CMSG_CLOEXEC = 0x4000_0000;
 
-    /** The most bytes of heap memory staged for one call; keeps the scratch area small. */
-    static final long MAX_STAGED = 64 * 1024;
+    /**
+     * The most bytes a stream transfer stages for one call; keeps the scratch area small. A
+     * datagram is staged whole, as cutting it would lose its end.
+     */
+    static final long MAX_STREAM_STAGED = 64 * 1024;
 
     private static final long MSGHDR_SIZE = 56;
     private static final long IOVEC_SIZE = 16;
@@ -37,36 +40,31 @@ final class Rights {
     }
 
     /**
-     * A message over {@code data} with room for {@code capacity} descriptors of control data; the
-     * area it returns starts with the {@code msghdr}. Native memory goes to the OS by address;
-     * heap memory cannot be named in an iovec, so it is staged in the area after the control data
-     * (copied in when {@code sending}; see {@link #copyOut} for receiving), at most
-     * {@link #MAX_STAGED} bytes of it: a short transfer, which every caller handles anyway.
+     * A message whose one iovec covers {@code length} bytes staged in this thread's own memory,
+     * with room for {@code capacity} descriptors of control data; the area it returns starts with
+     * the {@code msghdr}. The caller's memory never goes in the iovec: it is copied in before a
+     * send and out after a receive ({@link #staged}), so no address of memory an arena may free
+     * reaches the kernel (see {@link io.mio.spi.OsMemory}). Passing descriptors is rare; the copy
+     * costs nothing that matters.
      */
-    static MemorySegment message(Scratch scratch, MemorySegment data, boolean sending, int capacity) {
+    static MemorySegment message(Scratch scratch, long length, int capacity) {
         long control = MSGHDR_SIZE + IOVEC_SIZE;
         long staged = control + space(capacity);
-        long length = data.isNative() ? data.byteSize() : Math.min(data.byteSize(), MAX_STAGED);
-        MemorySegment area = scratch.area(staged + (data.isNative() ? 0 : length));
+        MemorySegment area = scratch.area(staged + length);
         long base = area.address();
-        if (!data.isNative() && sending) {
-            area.asSlice(staged, length).copyFrom(data.asSlice(0, length));
-        }
         area.set(ValueLayout.JAVA_LONG, 16, base + MSGHDR_SIZE);
         area.set(ValueLayout.JAVA_LONG, 24, 1);
         area.set(ValueLayout.JAVA_LONG, 32, capacity == 0 ? 0 : base + control);
         area.set(ValueLayout.JAVA_LONG, MSG_CONTROLLEN, capacity == 0 ? 0 : space(capacity));
-        area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE, data.isNative() ? data.address() : base + staged);
+        area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE, base + staged);
         area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE + 8, length);
         return area;
     }
 
-    /** After a receive into heap memory, copies the {@code n} bytes received from where they were staged. */
-    static void copyOut(MemorySegment message, MemorySegment dst, long n) {
-        if (!dst.isNative() && n > 0) {
-            long staged = message.get(ValueLayout.JAVA_LONG, MSGHDR_SIZE) - message.address();
-            MemorySegment.copy(message, staged, dst, 0, n);
-        }
+    /** The staged bytes of a {@link #message}. */
+    static MemorySegment staged(MemorySegment message) {
+        long staged = message.get(ValueLayout.JAVA_LONG, MSGHDR_SIZE) - message.address();
+        return message.asSlice(staged, message.get(ValueLayout.JAVA_LONG, MSGHDR_SIZE + 8));
     }
 
     /** Writes one {@code SCM_RIGHTS} header and {@code fds[offset, offset + count)} as control data. */

@@ -51,6 +51,20 @@ final class Scratch {
     }
 
     /**
+     * At least {@code bytes} bytes of this thread's area, not zeroed: where heap memory is staged
+     * for a call that takes native memory only. Grown on demand and kept.
+     *
+     * @param bytes the size needed
+     * @return the area
+     */
+    MemorySegment staging(long bytes) {
+        if (area.byteSize() < bytes) {
+            area = arena.allocate(Long.highestOneBit(bytes) * 2, 8);
+        }
+        return area.asSlice(0, bytes);
+    }
+
+    /**
      * An iovec array of at least {@code count} entries, grown on demand and kept.
      *
      * @param count the number of entries needed

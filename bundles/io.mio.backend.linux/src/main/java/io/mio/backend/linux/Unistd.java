@@ -30,22 +30,24 @@ final class Unistd {
     private static final class Close {
         static final MethodHandle HANDLE = Libc.downcall("close", FunctionDescriptor.of(C_INT, C_INT), false);
     }
-    // Only used on non-blocking descriptors.
+    // Not critical: read and write have no per-call non-blocking flag, and a pipe end that another
+    // holder of the descriptor made blocking would block with safepoints held off, freezing the
+    // JVM. As ordinary calls they take native memory only; heap memory is staged by the caller.
     private static final class Read {
         static final MethodHandle HANDLE = Libc.downcall("read",
-                FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), false);
     }
     private static final class Write {
         static final MethodHandle HANDLE = Libc.downcall("write",
-                FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), true);
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, C_POINTER, C_SIZE_T), false);
     }
     private static final class ReadAddress {
         static final MethodHandle HANDLE = Libc.downcall("read",
-                FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), false);
     }
     private static final class WriteAddress {
         static final MethodHandle HANDLE = Libc.downcall("write",
-                FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), true);
+                FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), false);
     }
     private static final class Pipe2 {
         static final MethodHandle HANDLE = Libc.downcall("pipe2",

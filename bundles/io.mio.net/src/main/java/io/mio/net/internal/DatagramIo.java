@@ -2,6 +2,7 @@ package io.mio.net.internal;
 
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
+import io.mio.spi.OsMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
@@ -37,7 +38,7 @@ public final class DatagramIo {
         }
         int position = dst.position();
         int space = dst.limit() - position;
-        long base = dst.isDirect() ? DirectAddresses.base(dst) : -1;
+        long base = OsMemory.ownedBase(dst);
         int fd = io.acquireOpen();
         int n;
         try {
@@ -104,7 +105,7 @@ public final class DatagramIo {
     public static int send(IoSource io, ByteBuffer src, SocketAddress target) throws IOException {
         int position = src.position();
         int length = src.limit() - position;
-        long base = src.isDirect() ? DirectAddresses.base(src) : -1;
+        long base = OsMemory.ownedBase(src);
         int fd = io.acquireOpen();
         int n;
         try {

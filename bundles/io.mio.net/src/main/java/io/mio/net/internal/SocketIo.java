@@ -4,6 +4,7 @@ import io.mio.spi.Backends;
 import io.mio.net.Shutdown;
 import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
+import io.mio.spi.OsMemory;
 import io.mio.spi.Sockets;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -16,10 +17,11 @@ import java.util.Objects;
  * descriptor guard, turns would-block into 0, and moves buffer positions. One piece of code, so
  * that every socket type has the same conventions.
  *
- * <p>Nothing is copied. Direct buffers go to the OS by address ({@link DirectAddresses}), which
- * makes no object per call; heap buffers, arrays and segments go as segment views of the same
- * memory ({@link MemorySegment#ofBuffer}, {@link MemorySegment#ofArray}), which the JIT removes
- * only where it inlines the whole call.
+ * <p>Nothing is copied. Memory reaches the OS only through {@link OsMemory}'s rule: a direct
+ * buffer that owns its memory goes by address, which makes no object per call; heap buffers,
+ * arrays, segments and buffers over an arena's memory go as segment arguments of the call
+ * ({@link MemorySegment#ofBuffer}, {@link MemorySegment#ofArray}), which the linker holds for
+ * the call and refuses when closed or confined to another thread.
  */
 public final class SocketIo {
     /** Mirrors the kernel's {@code IOV_MAX}: one call takes at most this many buffers. */
@@ -48,7 +50,7 @@ public final class SocketIo {
         if (remaining <= 0) {
             return nothing(io);
         }
-        long base = dst.isDirect() ? DirectAddresses.base(dst) : -1;
+        long base = OsMemory.ownedBase(dst);
         int n;
         if (base < 0) {
             n = read(io, MemorySegment.ofBuffer(dst), how);
@@ -132,7 +134,7 @@ public final class SocketIo {
         if (remaining <= 0) {
             return nothing(io);
         }
-        long base = src.isDirect() ? DirectAddresses.base(src) : -1;
+        long base = OsMemory.ownedBase(src);
         int n;
         if (base < 0) {
             n = write(io, MemorySegment.ofBuffer(src), how);
@@ -194,22 +196,27 @@ public final class SocketIo {
     }
 
     /**
-     * A scattering read. Direct buffers go to the OS in one call; a heap buffer cannot be named in
-     * an iovec without copying, so then each buffer is read in turn, stopping at the first short
-     * read, which leaves the same bytes in the same buffers.
+     * A scattering read. When every buffer owns its memory ({@link OsMemory#ownedBase}) they go to
+     * the OS in one call; any other buffer cannot be named in an iovec safely, so then each buffer
+     * is read in turn, stopping at the first short read, which leaves the same bytes in the same
+     * buffers. Every buffer is checked before anything is read.
      *
      * @param io the source
      * @param dsts writable buffers
      * @param offset the first buffer
      * @param length how many buffers
-     * @param how which call ({@link Transfer#SOCKET} or {@link Transfer#FILE}; {@code readv} serves both)
-     * @return bytes read, 0 when it would block, -1 at end of stream
+     * @param how which call; a pipe ({@link Transfer#FILE}) is read buffer by buffer
+     * @return bytes read, 0 when it would block or the buffers have no room, -1 at end of stream
      * @throws IOException when the call fails
      */
     public static long read(IoSource io, ByteBuffer[] dsts, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, dsts.length);
         length = Math.min(length, MAX_BUFFERS);
-        if (!allDirect(dsts, offset, length, true)) {
+        boolean vectored = checkAll(dsts, offset, length, true) && how != Transfer.FILE;
+        if (remaining(dsts, offset, length) == 0) {
+            return nothing(io); // no room is not end of stream, as java.nio has it
+        }
+        if (!vectored) {
             return readEach(io, dsts, offset, length, how);
         }
         int fd = io.acquireOpen();
@@ -220,6 +227,7 @@ public final class SocketIo {
             throw readFailed(io, e);
         } finally {
             io.release();
+            Reference.reachabilityFence(dsts); // the OS writes into their memory until here
         }
         if (n > 0) {
             advance(dsts, offset, length, n);
@@ -232,7 +240,18 @@ public final class SocketIo {
         for (int i = offset; i < offset + length; i++) {
             ByteBuffer dst = dsts[i];
             int wanted = dst.remaining();
-            int n = read(io, dst, how);
+            if (wanted == 0) {
+                continue;
+            }
+            int n;
+            try {
+                n = read(io, dst, how);
+            } catch (IllegalStateException | WrongThreadException e) {
+                if (total > 0) {
+                    return total; // an arena closed by another thread since the check: keep what was read
+                }
+                throw e;
+            }
             if (n < 0) {
                 return total > 0 ? total : n;
             }
@@ -245,9 +264,9 @@ public final class SocketIo {
     }
 
     /**
-     * A gathering write; see {@link #read(IoSource, ByteBuffer[], int, int, Transfer)} for heap
-     * buffers. For {@link Transfer#FILE} each buffer is written in turn, as {@code sendmsg} takes
-     * sockets only.
+     * A gathering write; see {@link #read(IoSource, ByteBuffer[], int, int, Transfer)} for which
+     * buffers go in one call. For {@link Transfer#FILE} each buffer is written in turn, as
+     * {@code sendmsg} takes sockets only. Every buffer is checked before anything is written.
      *
      * @param io the source
      * @param srcs buffers
@@ -260,15 +279,21 @@ public final class SocketIo {
     public static long write(IoSource io, ByteBuffer[] srcs, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, srcs.length);
         length = Math.min(length, MAX_BUFFERS);
-        if (how == Transfer.FILE || !allDirect(srcs, offset, length, false)) {
+        boolean vectored = checkAll(srcs, offset, length, false) && how != Transfer.FILE;
+        long offered = remaining(srcs, offset, length);
+        if (offered == 0) {
+            return nothing(io);
+        }
+        if (!vectored) {
             return writeEach(io, srcs, offset, length, how);
         }
         int fd = io.acquireOpen();
         long n;
         try {
-            n = writeResult(io, SOCKETS.writev(fd, srcs, offset, length), remaining(srcs, offset, length), 0);
+            n = writeResult(io, SOCKETS.writev(fd, srcs, offset, length), offered, 0);
         } finally {
             io.release();
+            Reference.reachabilityFence(srcs);
         }
         advance(srcs, offset, length, n);
         return n;
@@ -279,7 +304,18 @@ public final class SocketIo {
         for (int i = offset; i < offset + length; i++) {
             ByteBuffer src = srcs[i];
             int wanted = src.remaining();
-            int n = write(io, src, how);
+            if (wanted == 0) {
+                continue;
+            }
+            int n;
+            try {
+                n = write(io, src, how);
+            } catch (IllegalStateException | WrongThreadException e) {
+                if (total > 0) {
+                    return total;
+                }
+                throw e;
+            }
             total += n;
             if (n < wanted) {
                 break;
@@ -288,16 +324,25 @@ public final class SocketIo {
         return total;
     }
 
-    private static boolean allDirect(ByteBuffer[] buffers, int offset, int length, boolean forReading) {
-        boolean direct = true;
+    /**
+     * Checks every buffer before any byte moves: none null, none read-only when reading into them,
+     * all memory this thread can touch now.
+     *
+     * @return whether every buffer owns its memory, so that all can go to the OS in one call
+     */
+    private static boolean checkAll(ByteBuffer[] buffers, int offset, int length, boolean forReading) {
+        boolean owned = true;
         for (int i = offset; i < offset + length; i++) {
             ByteBuffer buffer = Objects.requireNonNull(buffers[i], "buffer");
             if (forReading && buffer.isReadOnly()) {
                 throw new IllegalArgumentException("read-only buffer");
             }
-            direct &= buffer.isDirect();
+            if (OsMemory.ownedBase(buffer) < 0) {
+                owned = false;
+                OsMemory.checkAccess(buffer);
+            }
         }
-        return direct;
+        return owned;
     }
 
     private static long remaining(ByteBuffer[] buffers, int offset, int length) {

@@ -76,7 +76,11 @@ class ModulePathTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--illegal-native-access=deny"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program ends");
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly(); // leave no JVM behind the build
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the program did not end within 60 s: " + command);
+        }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         return output.strip();
