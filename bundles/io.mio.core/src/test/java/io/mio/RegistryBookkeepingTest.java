@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.mio.event.Source;
 import io.mio.spi.EventArray;
 import io.mio.spi.IoSource;
+import io.mio.spi.Registration;
 import io.mio.spi.Selector;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;
@@ -16,13 +17,21 @@ class RegistryBookkeepingTest {
     /** A selector that accepts every call and reports nothing. */
     private static final class NoSelector implements Selector {
         @Override
-        public void register(int fd, long token, Interest interests) {}
+        public Registration register(int fd, long token, Interest interests) {
+            return new Registration() {
+                @Override
+                public void reregister(int fd, long token, Interest interests) {}
 
-        @Override
-        public void reregister(int fd, long token, Interest interests) {}
+                @Override
+                public void deregister(int fd) {}
 
-        @Override
-        public void deregister(int fd) {}
+                @Override
+                public void closing(int fd) {}
+
+                @Override
+                public void wouldBlock(boolean reading) {}
+            };
+        }
 
         @Override
         public int select(EventArray events, long timeoutNanos) {

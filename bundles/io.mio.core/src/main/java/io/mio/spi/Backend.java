@@ -16,6 +16,25 @@ public interface Backend {
     String name();
 
     /**
+     * How this backend ranks among those that can run, when none is forced: the OS's own
+     * mechanism (epoll, kqueue, IOCP) above a portable fallback such as poll(2).
+     *
+     * @return higher wins; the OS's own mechanism gives 10, a fallback 0
+     */
+    int preference();
+
+    /**
+     * Whether new data for a source whose earlier data was not all read gives a new readable
+     * event. The OS's own edge-triggered queues (epoll, kqueue) report each arrival; an emulation
+     * of edges (poll(2), Windows AFD) reports a side again only once a call found it exhausted —
+     * would-block, or a short read — which is all mio promises. A difference the backend
+     * declares, so that tests and tools ask it rather than the OS's name.
+     *
+     * @return {@code true} where each arrival is a new edge
+     */
+    boolean reportsEveryArrival();
+
+    /**
      * Tells why this backend cannot run here, without touching native code that might be missing.
      *
      * @return {@code null} when it can run, else a sentence naming what is missing

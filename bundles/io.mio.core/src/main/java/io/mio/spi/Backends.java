@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The one place a backend is chosen: the first backend found with {@link ServiceLoader} that can
- * run on this machine, or the one the {@value #PROPERTY} system property names.
+ * The one place a backend is chosen: of the backends found with {@link ServiceLoader} that can
+ * run on this machine, the one of highest {@linkplain Backend#preference() preference} (the OS's
+ * own mechanism before a portable fallback), or the one the {@value #PROPERTY} system property
+ * names.
  *
  * <p>The backends are looked up through this module's class loader, which finds them on the
  * module path, on the class path, and in OSGi, where a backend is a fragment of this bundle.
@@ -34,16 +36,21 @@ public final class Backends {
 
     static Backend choose(String forced, Iterable<Backend> found) {
         List<String> refused = new ArrayList<>();
+        Backend best = null;
         for (Backend backend : found) {
             if (forced != null && !forced.equals(backend.name())) {
                 refused.add(backend.name() + ": not the one " + PROPERTY + " names");
                 continue;
             }
             String cause = backend.unavailabilityCause();
-            if (cause == null) {
-                return backend;
+            if (cause != null) {
+                refused.add(backend.name() + ": " + cause);
+            } else if (best == null || backend.preference() > best.preference()) {
+                best = backend;
             }
-            refused.add(backend.name() + ": " + cause);
+        }
+        if (best != null) {
+            return best;
         }
         String where = System.getProperty("os.name") + " " + System.getProperty("os.arch");
         String wanted = forced == null ? "no Mio backend can run on " + where

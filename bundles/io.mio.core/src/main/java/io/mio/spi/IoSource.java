@@ -5,6 +5,7 @@ import io.mio.Interest;
 import io.mio.NotRegisteredException;
 import io.mio.Registry;
 import io.mio.Token;
+import io.mio.WouldBlockException;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
@@ -24,6 +25,9 @@ public final class IoSource extends Descriptor {
     private Registry currentRegistry; // while registered
     private boolean registered;
     private DrainWatch watch; // null unless the Poll detects undrained readiness
+    // Read by the I/O paths of any thread, so that a would-block reaches the registration that
+    // is current; written under the monitor.
+    private volatile Registration registration = NOT_REGISTERED;
 
     /**
      * Takes ownership of an open descriptor.
@@ -69,7 +73,8 @@ public final class IoSource extends Descriptor {
     /**
      * Runs {@code call} with the descriptor held open, for the calls off the I/O path (options,
      * addresses, shutdown). The read and write paths bracket their calls themselves, so as to
-     * create no lambda per call.
+     * create no lambda per call, and report their outcome through {@link #afterRead} and
+     * {@link #afterWrite}.
      *
      * @param <T> the result type
      * @param call the call
@@ -85,27 +90,107 @@ public final class IoSource extends Descriptor {
         }
     }
 
-    /** For the I/O paths: a read-side call would block, or reached end of stream. */
-    public void readDrained() {
-        DrainWatch w = watch;
-        if (w != null) {
-            w.readDrained();
+    /**
+     * A user's own call on the descriptor ({@code tryIo}), with the descriptor held open; a
+     * {@link WouldBlockException} it throws is mio's would-block, and re-arms both sides before
+     * it reaches the caller.
+     *
+     * @param <T> the result type
+     * @param call the call
+     * @return its result
+     * @throws IOException what the call throws; {@link ClosedChannelException} once closed
+     */
+    public <T> T tryIo(Call<T> call) throws IOException {
+        try {
+            return call(call);
+        } catch (WouldBlockException e) {
+            drained(true, true);
+            drained(false, true);
+            throw e;
         }
     }
 
-    /** For the I/O paths: a write-side call would block. */
-    public void writeDrained() {
-        DrainWatch w = watch;
-        if (w != null) {
-            w.writeDrained();
+    // mio's do_io. Every outcome of a call on this source that ends a side's readiness passes
+    // here, whichever socket type and call made it: the undrained-readiness detector is told,
+    // and on would-block the registration re-arms that side (a no-op where the OS keeps edge
+    // triggering itself).
+
+    /**
+     * Reports a read-side call's result (read, receive, accept, batch) and returns it unchanged.
+     *
+     * @param n the backend's result: bytes or a descriptor, {@link IoStatus#EOF} or
+     *     {@link IoStatus#WOULD_BLOCK}
+     * @return {@code n}
+     */
+    public long afterRead(long n) {
+        if (n < 0) {
+            drained(true, n == IoStatus.WOULD_BLOCK); // would-block, or end of stream
         }
+        return n;
     }
 
-    /** For the I/O paths: a write-side call took fewer bytes than it was given. */
-    public void wroteShort() {
+    /**
+     * Reports a stream read's result and returns it unchanged. A read that took less than it
+     * asked for emptied the OS's queue, as would-block does: that side must report its next
+     * readiness (where the OS only reported the queue's first bytes, a later arrival would
+     * otherwise go unreported until a read would block).
+     *
+     * @param n the backend's result: bytes, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
+     * @param requested how many bytes the read asked for
+     * @return {@code n}
+     */
+    public long afterStreamRead(long n, long requested) {
+        if (n < requested) {
+            drained(true, n != IoStatus.EOF);
+        }
+        return n;
+    }
+
+    /**
+     * Reports a read-side call that failed: on a stream, a reset or broken pipe ends its
+     * readiness as would-block does, so the detector stands down.
+     *
+     * @param e the failure
+     * @return {@code e}, to throw
+     */
+    public IOException afterReadFailure(IOException e) {
+        drained(true, false);
+        return e;
+    }
+
+    /**
+     * Reports a write-side call's result and returns it unchanged. A short write filled the OS's
+     * buffer, as would-block does: the side re-arms, so that the program waiting to write the
+     * rest gets its next writable event on every OS.
+     *
+     * @param n the backend's result: bytes, or {@link IoStatus#WOULD_BLOCK}
+     * @param offered how many bytes the call was given
+     * @return {@code n}
+     */
+    public long afterWrite(long n, long offered) {
+        if (n == IoStatus.WOULD_BLOCK) {
+            drained(false, true);
+        } else if (n < offered) {
+            DrainWatch w = watch;
+            if (w != null) {
+                w.wroteShort();
+            }
+            registration.wouldBlock(false);
+        }
+        return n;
+    }
+
+    private void drained(boolean reading, boolean wouldBlock) {
         DrainWatch w = watch;
         if (w != null) {
-            w.wroteShort();
+            if (reading) {
+                w.readDrained();
+            } else {
+                w.writeDrained();
+            }
+        }
+        if (wouldBlock) {
+            registration.wouldBlock(reading);
         }
     }
 
@@ -128,7 +213,7 @@ public final class IoSource extends Descriptor {
             if (registered) {
                 throw new AlreadyRegisteredException("this source is already registered; use reregister to change its token or interests");
             }
-            selector.register(fd, token.value(), interests);
+            registration = selector.register(fd, token.value(), interests);
         } finally {
             release();
         }
@@ -150,7 +235,8 @@ public final class IoSource extends Descriptor {
         requireArguments(registry, token, interests);
         int fd = acquireOpen(); // a closed source says so before anything else
         try {
-            registeredWith(registry, "reregister").reregister(fd, token.value(), interests);
+            registeredWith(registry, "reregister");
+            registration.reregister(fd, token.value(), interests);
         } finally {
             release();
         }
@@ -167,7 +253,8 @@ public final class IoSource extends Descriptor {
         Objects.requireNonNull(registry, "registry");
         int fd = acquireOpen();
         try {
-            registeredWith(registry, "deregister").deregister(fd);
+            registeredWith(registry, "deregister");
+            registration.deregister(fd);
         } catch (ClosedSelectorException e) {
             // The Poll was closed, and its queue with every registration in it: the source is no
             // longer registered anywhere, which is what was asked.
@@ -196,7 +283,7 @@ public final class IoSource extends Descriptor {
             if (closed) {
                 synchronized (this) {
                     if (registered) {
-                        dropFromSelector(fd);
+                        registration.closing(fd);
                         endRegistration();
                     }
                 }
@@ -207,14 +294,6 @@ public final class IoSource extends Descriptor {
         }
     }
 
-    private void dropFromSelector(int fd) {
-        try {
-            owner.deregister(fd);
-        } catch (IOException | ClosedSelectorException e) {
-            // Closing loses nothing the caller could act on: the Poll is gone, or the OS already
-            // dropped the registration.
-        }
-    }
 
     /**
      * Gives up the descriptor without closing it, for moving it out of Mio.
@@ -244,16 +323,35 @@ public final class IoSource extends Descriptor {
 
     private void endRegistration() {
         registered = false;
+        registration = NOT_REGISTERED;
         CoreAccess.bridge().deregistered(currentRegistry, watch);
         currentRegistry = null;
         watch = null;
     }
 
-    private Selector registeredWith(Registry registry, String call) {
+    private void registeredWith(Registry registry, String call) {
         Selector selector = CoreAccess.selector(registry);
         if (!registered || owner != selector) {
             throw new NotRegisteredException("cannot " + call + " a source that is not registered with this Poll");
         }
-        return selector;
     }
+
+    /** What an unregistered source reports would-block to: nothing. */
+    private static final Registration NOT_REGISTERED = new Registration() {
+        @Override
+        public void reregister(int fd, long token, Interest interests) {
+            throw new IllegalStateException("not registered");
+        }
+
+        @Override
+        public void deregister(int fd) {
+            throw new IllegalStateException("not registered");
+        }
+
+        @Override
+        public void closing(int fd) {}
+
+        @Override
+        public void wouldBlock(boolean reading) {}
+    };
 }

@@ -18,27 +18,10 @@ public interface Selector extends AutoCloseable {
      * @param fd a descriptor the caller holds open for the length of the call
      * @param token the user's token, all 64 bits delivered back
      * @param interests the kinds of readiness wanted
+     * @return the registration, through which every later change goes
      * @throws IOException when the OS refuses
      */
-    void register(int fd, long token, Interest interests) throws IOException;
-
-    /**
-     * Replaces the token and the interests of a registered descriptor.
-     *
-     * @param fd a registered descriptor
-     * @param token the new token
-     * @param interests the new interests, replacing the old ones entirely
-     * @throws IOException when the OS refuses
-     */
-    void reregister(int fd, long token, Interest interests) throws IOException;
-
-    /**
-     * Stops delivering events for {@code fd}; no later {@link #select} returns one.
-     *
-     * @param fd a registered descriptor
-     * @throws IOException when the OS refuses
-     */
-    void deregister(int fd) throws IOException;
+    Registration register(int fd, long token, Interest interests) throws IOException;
 
     /**
      * Waits for events and writes them into {@code events}.

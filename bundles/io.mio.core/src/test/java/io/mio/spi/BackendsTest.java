@@ -9,7 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BackendsTest {
-    private record Fake(String name, String unavailabilityCause) implements Backend {
+    private record Fake(String name, String unavailabilityCause, int preference) implements Backend {
+        Fake(String name, String unavailabilityCause) {
+            this(name, unavailabilityCause, 10);
+        }
+
+        @Override
+        public boolean reportsEveryArrival() {
+            return true;
+        }
+
         @Override
         public Selector openSelector() throws IOException {
             throw new UnsupportedOperationException();
@@ -32,6 +41,13 @@ class BackendsTest {
     @Test
     void choosesTheFirstThatCanRun() {
         assertSame(epoll, Backends.choose(null, List.of(kqueue, epoll)));
+    }
+
+    @Test
+    void choosesTheMostPreferredThatCanRun() {
+        Fake poll = new Fake("poll", null, 0);
+        assertSame(epoll, Backends.choose(null, List.of(poll, epoll)), "poll(2) only where nothing better runs");
+        assertSame(poll, Backends.choose(null, List.of(poll, kqueue)));
     }
 
     @Test

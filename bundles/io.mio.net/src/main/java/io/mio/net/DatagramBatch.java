@@ -222,7 +222,7 @@ public final class DatagramBatch {
             io.release();
         }
         if (size < lengths.length) {
-            io.readDrained(); // a non-blocking batch stops short only where the queue ran dry
+            io.afterRead(IoStatus.WOULD_BLOCK); // a non-blocking batch stops short only where the queue ran dry
         }
         return size;
     }

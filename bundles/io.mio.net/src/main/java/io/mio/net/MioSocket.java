@@ -204,17 +204,18 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
     /**
      * Runs a call of the caller's own on the descriptor — an option or {@code ioctl} Mio does not
      * wrap, made with FFM — holding it open meanwhile, so that a {@link #close()} on another
-     * thread cannot let the number be reused under the call. Mio's {@code try_io}: on a
-     * readiness-based OS the call needs nothing else, and after a call that stopped at
-     * would-block the next edge comes as for Mio's own calls.
+     * thread cannot let the number be reused under the call. Mio's {@code try_io}: a call that
+     * found the OS would block throws {@link io.mio.WouldBlockException}, and Mio re-arms the
+     * registration before passing it on, so the next readiness is reported as for Mio's own calls.
      *
      * @param <T> what the call returns
      * @param call the call, given the descriptor number
      * @return what it returned
-     * @throws IOException what the call throws; {@link ClosedChannelException} once closed
+     * @throws IOException what the call throws, {@link io.mio.WouldBlockException} included;
+     *     {@link ClosedChannelException} once closed
      */
     public <T> T tryIo(FdFunction<T> call) throws IOException {
-        return io.call(call::apply);
+        return io.tryIo(call::apply);
     }
 
     /**

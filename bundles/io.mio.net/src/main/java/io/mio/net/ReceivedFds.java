@@ -172,7 +172,7 @@ public final class ReceivedFds implements AutoCloseable {
         if (n > 0) {
             dst.position(dst.position() + n);
         } else {
-            io.readDrained(); // would-block, or end of stream on a stream socket
+            io.afterRead(n == 0 && !datagram ? IoStatus.EOF : n);
         }
         return n;
     }

@@ -9,6 +9,7 @@ import static io.mio.backend.linux.Epoll.EPOLLRDHUP;
 import io.mio.Interest;
 import io.mio.spi.Descriptor;
 import io.mio.spi.EventArray;
+import io.mio.spi.Registration;
 import io.mio.spi.Selector;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.channels.ClosedSelectorException;
  */
 final class EpollSelector implements Selector {
     private final Descriptor epoll;
+    private final Registration registration = new EpollRegistration();
     /** errno capture for {@code epoll_wait}, which only the one polling thread calls. */
     private final MemorySegment waitErrno = Arena.ofAuto().allocate(Libc.CAPTURE_LAYOUT);
     /** Whether a thread is in {@code epoll_wait}, so that {@link #close()} knows to wake it. */
@@ -71,26 +73,49 @@ final class EpollSelector implements Selector {
     // interests map to something, and a change in or out of that state is an ADD or a DEL.
 
     @Override
-    public void register(int fd, long token, Interest interests) throws IOException {
+    public Registration register(int fd, long token, Interest interests) throws IOException {
         int events = eventsFor(interests);
         if (events != EPOLLET) {
             control(Epoll.EPOLL_CTL_ADD, "ADD", fd, events, token, false);
         }
+        return registration;
     }
 
-    @Override
-    public void reregister(int fd, long token, Interest interests) throws IOException {
-        int events = eventsFor(interests);
-        if (events == EPOLLET) {
-            control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
-        } else if (!control(Epoll.EPOLL_CTL_MOD, "MOD", fd, events, token, true)) {
-            control(Epoll.EPOLL_CTL_ADD, "ADD", fd, events, token, false); // it was out of the set
+    /**
+     * Every registration's: epoll keeps the state, so one stateless instance serves all, and a
+     * would-block needs nothing, as epoll's edge triggering is the kernel's.
+     */
+    private final class EpollRegistration implements Registration {
+        @Override
+        public void reregister(int fd, long token, Interest interests) throws IOException {
+            int events = eventsFor(interests);
+            if (events == EPOLLET) {
+                control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
+            } else if (!control(Epoll.EPOLL_CTL_MOD, "MOD", fd, events, token, true)) {
+                control(Epoll.EPOLL_CTL_ADD, "ADD", fd, events, token, false); // it was out of the set
+            }
         }
-    }
 
-    @Override
-    public void deregister(int fd) throws IOException {
-        control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
+        @Override
+        public void deregister(int fd) throws IOException {
+            control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
+        }
+
+        /**
+         * Takes the descriptor out of the set: epoll would keep reporting it while any copy of
+         * it lives (after a dup, or a descriptor passed to another process).
+         */
+        @Override
+        public void closing(int fd) {
+            try {
+                deregister(fd);
+            } catch (IOException | ClosedSelectorException e) {
+                // The Poll is gone, or the OS dropped the registration: nothing is left to end.
+            }
+        }
+
+        @Override
+        public void wouldBlock(boolean reading) {}
     }
 
     /** Returns {@code false} for a descriptor not in the set, when {@code absentIsFine}; else throws. */
@@ -119,7 +144,7 @@ final class EpollSelector implements Selector {
             if (epoll.isClosed()) {
                 throw new ClosedSelectorException(); // closed between acquire and now: close() may not have seen us
             }
-            int n = Epoll.wait(waitErrno, epfd, array.segment, array.capacity(), timeoutMillis(timeoutNanos));
+            int n = Epoll.wait(waitErrno, epfd, array.segment, array.capacity(), Millis.roundedUp(timeoutNanos));
             if (epoll.isClosed()) {
                 throw new ClosedSelectorException(); // the Poll was closed while this thread waited
             }
@@ -135,15 +160,6 @@ final class EpollSelector implements Selector {
             waiting = false;
             epoll.release();
         }
-    }
-
-    /** Rounds up to whole milliseconds, as mio does, so that a short wait never becomes a busy loop. */
-    static int timeoutMillis(long nanos) {
-        if (nanos < 0) {
-            return -1;
-        }
-        long millis = nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
-        return (int) Math.min(millis, Integer.MAX_VALUE);
     }
 
     @Override

@@ -22,6 +22,16 @@ public final class LinuxBackend implements Backend {
     }
 
     @Override
+    public int preference() {
+        return 10;
+    }
+
+    @Override
+    public boolean reportsEveryArrival() {
+        return true;
+    }
+
+    @Override
     public String unavailabilityCause() {
         String os = System.getProperty("os.name", "");
         if (!os.equalsIgnoreCase("linux")) {

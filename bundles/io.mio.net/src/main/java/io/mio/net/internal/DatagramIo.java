@@ -49,8 +49,7 @@ public final class DatagramIo {
             io.release();
             Reference.reachabilityFence(dst);
         }
-        if (n == IoStatus.WOULD_BLOCK) {
-            io.readDrained();
+        if (io.afterRead(n) == IoStatus.WOULD_BLOCK) {
             return WOULD_BLOCK;
         }
         dst.position(position + Math.min(n, space));
@@ -77,8 +76,7 @@ public final class DatagramIo {
         } finally {
             io.release();
         }
-        if (n == IoStatus.WOULD_BLOCK) {
-            io.readDrained();
+        if (io.afterRead(n) == IoStatus.WOULD_BLOCK) {
             return WOULD_BLOCK;
         }
         return n;

@@ -66,7 +66,7 @@ public final class SocketIo {
                 io.release();
                 Reference.reachabilityFence(dst); // the OS writes into its memory until here
             }
-            n = (int) readResult(io, n);
+            n = (int) readResult(io, n, remaining, how);
         }
         if (n > 0) {
             dst.position(position + n);
@@ -111,7 +111,9 @@ public final class SocketIo {
         }
         int fd = io.acquireOpen();
         try {
-            return (int) readResult(io, how == Transfer.FILE ? SOCKETS.readFile(fd, clamp(dst)) : SOCKETS.read(fd, clamp(dst), how == Transfer.PEEK));
+            MemorySegment into = clamp(dst);
+            int n = how == Transfer.FILE ? SOCKETS.readFile(fd, into) : SOCKETS.read(fd, into, how == Transfer.PEEK);
+            return (int) readResult(io, n, into.byteSize(), how);
         } catch (IOException e) {
             throw readFailed(io, e);
         } finally {
@@ -213,7 +215,8 @@ public final class SocketIo {
         Objects.checkFromIndexSize(offset, length, dsts.length);
         length = Math.min(length, MAX_BUFFERS);
         boolean vectored = checkAll(dsts, offset, length, true) && how != Transfer.FILE;
-        if (remaining(dsts, offset, length) == 0) {
+        long room = remaining(dsts, offset, length);
+        if (room == 0) {
             return nothing(io); // no room is not end of stream, as java.nio has it
         }
         if (!vectored) {
@@ -222,7 +225,7 @@ public final class SocketIo {
         int fd = io.acquireOpen();
         long n;
         try {
-            n = readResult(io, SOCKETS.readv(fd, dsts, offset, length));
+            n = readResult(io, SOCKETS.readv(fd, dsts, offset, length), room, how);
         } catch (IOException e) {
             throw readFailed(io, e);
         } finally {
@@ -378,10 +381,7 @@ public final class SocketIo {
         } finally {
             listener.release();
         }
-        if (accepted == IoStatus.WOULD_BLOCK) {
-            listener.readDrained();
-        }
-        return accepted;
+        return (int) listener.afterRead(accepted);
     }
 
     /**
@@ -400,43 +400,38 @@ public final class SocketIo {
     }
 
     /**
-     * A stream read's result as the public API returns it (0 for would-block), telling the
-     * Poll's undrained-readiness detector when the source is drained.
+     * A stream read's result as the public API returns it (0 for would-block), reported to the
+     * source's do_io ({@link IoSource#afterStreamRead}); a peek takes nothing, so only its
+     * would-block and end of stream count.
      *
      * @param io the source read
      * @param n what the backend returned
+     * @param requested how many bytes the call asked for
+     * @param how which call
      * @return bytes read, 0 when it would block, -1 at end of stream
      */
-    public static long readResult(IoSource io, long n) {
-        if (n == IoStatus.WOULD_BLOCK) {
-            io.readDrained();
-            return 0;
-        }
-        if (n < 0) {
-            io.readDrained();
-        }
-        return n;
+    public static long readResult(IoSource io, long n, long requested, Transfer how) {
+        long reported = how == Transfer.PEEK ? io.afterRead(n) : io.afterStreamRead(n, requested);
+        return reported == IoStatus.WOULD_BLOCK ? 0 : n;
     }
 
     /**
      * A stream read that failed (a reset, a broken pipe) has ended the source's readiness as
-     * would-block does: nothing more will come, so the undrained-readiness detector stands down.
-     * Not so for a failed accept (at the descriptor limit the connection stays queued) or a
-     * datagram receive (a reported ICMP error leaves the queued datagrams), whose readiness
-     * remains.
+     * would-block does ({@link IoSource#afterReadFailure}). Not so for a failed accept (at the
+     * descriptor limit the connection stays queued) or a datagram receive (a reported ICMP error
+     * leaves the queued datagrams), whose readiness remains: those do not come here.
      *
      * @param io the source read
      * @param e the failure
      * @return {@code e}, to throw
      */
     public static IOException readFailed(IoSource io, IOException e) {
-        io.readDrained();
-        return e;
+        return io.afterReadFailure(e);
     }
 
     /**
      * A write's result as the public API returns it, with {@code wouldBlock} for would-block,
-     * telling the undrained-readiness detector when the source is full or was written short.
+     * reported to the source's do_io ({@link IoSource#afterWrite}).
      *
      * @param io the source written
      * @param n what the backend returned
@@ -445,14 +440,7 @@ public final class SocketIo {
      * @return bytes written, or {@code wouldBlock}
      */
     public static long writeResult(IoSource io, long n, long offered, int wouldBlock) {
-        if (n == IoStatus.WOULD_BLOCK) {
-            io.writeDrained();
-            return wouldBlock;
-        }
-        if (n < offered) {
-            io.wroteShort();
-        }
-        return n;
+        return io.afterWrite(n, offered) == IoStatus.WOULD_BLOCK ? wouldBlock : n;
     }
 
     /**
