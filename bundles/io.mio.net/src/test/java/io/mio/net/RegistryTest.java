@@ -1,5 +1,6 @@
 package io.mio.net;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.mio.net.Expect.acceptOne;
 import static io.mio.net.Expect.anyLocalIpv4;
@@ -134,6 +135,57 @@ class RegistryTest {
             int fd = pair.first().intoRawFd();
             assertTrue(NativeCalls.isOpen(fd));
             io.mio.unix.OwnedFd.adopt(fd).close();
+        }
+    }
+
+    @Test
+    void aWouldBlockSaidThroughTryIoRearmsTheSource() throws IOException {
+        try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
+            Events events = Events.withCapacity(8);
+            Token token = new Token(8);
+            poll.registry().register(pair.second(), token, Interest.READABLE);
+            pair.first().write(new byte[] {1});
+            expectEvents(poll, events, expected(token, Interest.READABLE));
+            expectNoEvents(poll, events);
+            // The program's own call says would-block (here without reading): mio's try_io.
+            assertThrows(io.mio.WouldBlockException.class, () -> pair.second().tryIo(fd -> {
+                throw new io.mio.WouldBlockException();
+            }), "the would-block reaches the caller");
+            pair.first().write(new byte[] {2});
+            expectEvents(poll, events, expected(token, Interest.READABLE));
+            byte[] got = new byte[4];
+            assertEquals(2, pair.second().read(got));
+        }
+    }
+
+    @Test
+    void aSourceClosedWithReadinessPendingIsNeverReported() throws IOException {
+        try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
+            Events events = Events.withCapacity(8);
+            poll.registry().register(pair.second(), new Token(6), Interest.READABLE);
+            pair.first().write(new byte[] {1});
+            pair.second().close();
+            expectNoEvents(poll, events);
+        }
+    }
+
+    @Test
+    void aShortWriteRearmsTheWriteSide() throws Exception {
+        // A program that writes until a write comes back short, then waits for writable, must
+        // get its event once the peer drains: on every backend, emulated edges included.
+        try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
+            Events events = Events.withCapacity(8);
+            Token token = new Token(9);
+            poll.registry().register(pair.first(), token, Interest.WRITABLE);
+            expectEvents(poll, events, expected(token, Interest.WRITABLE));
+            java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocateDirect(1 << 20);
+            int written = pair.first().write(chunk);
+            assertTrue(written > 0 && written < chunk.capacity(), "one write that comes back short: " + written);
+            java.nio.ByteBuffer sink = java.nio.ByteBuffer.allocateDirect(1 << 20);
+            for (int i = 0; i < 1000 && pair.second().read(sink.clear()) > 0; i++) {
+                // drain
+            }
+            expectEvents(poll, events, expected(token, Interest.WRITABLE));
         }
     }
 }
