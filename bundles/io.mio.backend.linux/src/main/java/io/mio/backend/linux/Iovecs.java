@@ -17,7 +17,8 @@ import java.nio.ByteBuffer;
  * }
  */
 final class Iovecs {
-    private static final long IOVEC_SIZE = 16;
+    private static final long IOVEC_SIZE = LinuxLayouts.IOVEC.byteSize();
+    private static final long IOV_LEN = LinuxLayouts.offset(LinuxLayouts.IOVEC, "iov_len");
 
     private Iovecs() {}
 
@@ -43,7 +44,7 @@ final class Iovecs {
                 throw new IllegalArgumentException("an iovec takes only buffers that own their memory: " + buffer);
             }
             iovecs.set(ValueLayout.JAVA_LONG, base, owned + buffer.position());
-            iovecs.set(ValueLayout.JAVA_LONG, base + 8, buffer.remaining());
+            iovecs.set(ValueLayout.JAVA_LONG, base + IOV_LEN, buffer.remaining());
         }
         return iovecs;
     }
@@ -58,10 +59,10 @@ final class Iovecs {
      * @return the message header
      */
     static MemorySegment message(Scratch scratch, MemorySegment iovecs, int count) {
-        MemorySegment message = scratch.value.asSlice(0, 56);
+        MemorySegment message = scratch.value.asSlice(0, LinuxLayouts.MSGHDR.byteSize());
         message.fill((byte) 0);
-        message.set(ValueLayout.ADDRESS, 16, iovecs);
-        message.set(ValueLayout.JAVA_LONG, 24, count);
+        message.set(ValueLayout.ADDRESS, LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iov"), iovecs);
+        message.set(ValueLayout.JAVA_LONG, LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iovlen"), count);
         return message;
     }
 }

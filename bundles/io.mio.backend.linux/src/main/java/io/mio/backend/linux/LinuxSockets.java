@@ -120,14 +120,15 @@ final class LinuxSockets implements Sockets {
     @Override
     public int[] peerCredentials(int fd) throws IOException {
         Scratch scratch = Scratch.get();
-        scratch.length.set(ValueLayout.JAVA_INT, 0, 12);
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) LinuxLayouts.UCRED.byteSize());
         int result = Net.getsockopt(fd, Net.SOL_SOCKET, Net.SO_PEERCRED, scratch.value, scratch.length);
         if (result < 0) {
             throw Errno.socketException("getsockopt(SO_PEERCRED)", -result);
         }
-        // struct ucred { pid_t pid; uid_t uid; gid_t gid; }
-        return new int[] {scratch.value.get(ValueLayout.JAVA_INT, 0), scratch.value.get(ValueLayout.JAVA_INT, 4),
-            scratch.value.get(ValueLayout.JAVA_INT, 8)};
+        MemorySegment ucred = scratch.value;
+        return new int[] {ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "pid")),
+            ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "uid")),
+            ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "gid"))};
     }
 
     private static int open(int domain, int type) throws IOException {

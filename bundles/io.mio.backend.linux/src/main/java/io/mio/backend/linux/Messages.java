@@ -17,10 +17,15 @@ import java.net.SocketException;
  * }
  */
 final class Messages {
-    private static final long MMSGHDR_SIZE = 64;
-    private static final long MSG_LEN = 56;
-    private static final long IOVEC_SIZE = 16;
-    private static final long ADDRESS_SIZE = 128;
+    private static final long MMSGHDR_SIZE = LinuxLayouts.MMSGHDR.byteSize();
+    private static final long MSG_LEN = LinuxLayouts.offset(LinuxLayouts.MMSGHDR, "msg_len");
+    private static final long MSG_NAME = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_name");
+    private static final long MSG_NAMELEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_namelen");
+    private static final long MSG_IOV = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iov");
+    private static final long MSG_IOVLEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iovlen");
+    private static final long IOVEC_SIZE = LinuxLayouts.IOVEC.byteSize();
+    private static final long IOV_LEN = LinuxLayouts.offset(LinuxLayouts.IOVEC, "iov_len");
+    private static final long ADDRESS_SIZE = LinuxLayouts.SOCKADDR_STORAGE.byteSize();
 
     private Messages() {}
 
@@ -34,7 +39,7 @@ final class Messages {
         for (int i = 0; i < count; i++) {
             long iovec = iovecs + i * IOVEC_SIZE;
             area.set(ValueLayout.JAVA_LONG, iovec, data.address() + (long) i * slotSize);
-            area.set(ValueLayout.JAVA_LONG, iovec + 8, slotSize);
+            area.set(ValueLayout.JAVA_LONG, iovec + IOV_LEN, slotSize);
             header(area, i, senders.address() + i * ADDRESS_SIZE, (int) ADDRESS_SIZE, area.address() + iovec);
         }
         return area;
@@ -49,7 +54,7 @@ final class Messages {
         for (int i = 0; i < count; i++) {
             long iovec = iovecs + i * IOVEC_SIZE;
             area.set(ValueLayout.JAVA_LONG, iovec, data.address() + (long) i * slotSize);
-            area.set(ValueLayout.JAVA_LONG, iovec + 8, lengths[i]);
+            area.set(ValueLayout.JAVA_LONG, iovec + IOV_LEN, lengths[i]);
             long address = addresses + i * ADDRESS_SIZE;
             int addressLength = targets[i] == null ? 0 : SocketAddresses.encode(targets[i], area.asSlice(address, ADDRESS_SIZE));
             header(area, i, targets[i] == null ? 0 : area.address() + address, addressLength, area.address() + iovec);
@@ -59,10 +64,10 @@ final class Messages {
 
     private static void header(MemorySegment area, int i, long name, int nameLength, long iovec) {
         long header = i * MMSGHDR_SIZE;
-        area.set(ValueLayout.JAVA_LONG, header, name);
-        area.set(ValueLayout.JAVA_INT, header + 8, nameLength);
-        area.set(ValueLayout.JAVA_LONG, header + 16, iovec);
-        area.set(ValueLayout.JAVA_LONG, header + 24, 1);
+        area.set(ValueLayout.JAVA_LONG, header + MSG_NAME, name);
+        area.set(ValueLayout.JAVA_INT, header + MSG_NAMELEN, nameLength);
+        area.set(ValueLayout.JAVA_LONG, header + MSG_IOV, iovec);
+        area.set(ValueLayout.JAVA_LONG, header + MSG_IOVLEN, 1);
     }
 
     /**
@@ -73,7 +78,7 @@ final class Messages {
     static void lengths(MemorySegment messages, int count, int[] lengths, MemorySegment senders) {
         for (int i = 0; i < count; i++) {
             lengths[i] = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_LEN);
-            int nameLength = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + 8);
+            int nameLength = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_NAMELEN);
             senders.set(ValueLayout.JAVA_INT, i * ADDRESS_SIZE + Sockets.SOCKADDR_LENGTH_OFFSET, nameLength);
         }
     }

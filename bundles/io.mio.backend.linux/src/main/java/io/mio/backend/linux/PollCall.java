@@ -26,9 +26,9 @@ final class PollCall {
     /** Linux's: the peer shut its write half down. */
     static final short POLLRDHUP = 0x2000;
 
-    static final long POLLFD_SIZE = 8;
-    static final long EVENTS_OFFSET = 4;
-    static final long REVENTS_OFFSET = 6;
+    static final long POLLFD_SIZE = LinuxLayouts.POLLFD.byteSize();
+    static final long EVENTS_OFFSET = LinuxLayouts.offset(LinuxLayouts.POLLFD, "events");
+    static final long REVENTS_OFFSET = LinuxLayouts.offset(LinuxLayouts.POLLFD, "revents");
 
     // Blocks: never critical.
     private static final class Poll {

@@ -26,17 +26,25 @@ final class Rights {
      */
     static final long MAX_STREAM_STAGED = 64 * 1024;
 
-    private static final long MSGHDR_SIZE = 56;
-    private static final long IOVEC_SIZE = 16;
-    private static final long CMSG_HEADER = 16;
-    private static final long MSG_CONTROLLEN = 40;
-    private static final long MSG_FLAGS = 48;
+    private static final long MSGHDR_SIZE = LinuxLayouts.MSGHDR.byteSize();
+    private static final long IOVEC_SIZE = LinuxLayouts.IOVEC.byteSize();
+    /** {@code CMSG_LEN(0)}: the header, aligned as {@code CMSG_ALIGN} aligns, to a {@code size_t}. */
+    private static final long CMSG_HEADER = LinuxLayouts.CMSGHDR.byteSize();
+    private static final long CMSG_ALIGN = ValueLayout.JAVA_LONG.byteSize() - 1;
+    private static final long MSG_IOV = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iov");
+    private static final long MSG_IOVLEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iovlen");
+    private static final long MSG_CONTROL = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_control");
+    private static final long MSG_CONTROLLEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_controllen");
+    private static final long MSG_FLAGS = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_flags");
+    private static final long IOV_LEN = LinuxLayouts.offset(LinuxLayouts.IOVEC, "iov_len");
+    private static final long CMSG_LEVEL = LinuxLayouts.offset(LinuxLayouts.CMSGHDR, "cmsg_level");
+    private static final long CMSG_TYPE = LinuxLayouts.offset(LinuxLayouts.CMSGHDR, "cmsg_type");
 
     private Rights() {}
 
     /** Bytes of control space for {@code count} descriptors: {@code CMSG_SPACE(4 * count)}. */
     static long space(int count) {
-        return CMSG_HEADER + ((4L * count + 7) & ~7L);
+        return CMSG_HEADER + ((4L * count + CMSG_ALIGN) & ~CMSG_ALIGN);
     }
 
     /**
@@ -52,27 +60,27 @@ final class Rights {
         long staged = control + space(capacity);
         MemorySegment area = scratch.area(staged + length);
         long base = area.address();
-        area.set(ValueLayout.JAVA_LONG, 16, base + MSGHDR_SIZE);
-        area.set(ValueLayout.JAVA_LONG, 24, 1);
-        area.set(ValueLayout.JAVA_LONG, 32, capacity == 0 ? 0 : base + control);
+        area.set(ValueLayout.JAVA_LONG, MSG_IOV, base + MSGHDR_SIZE);
+        area.set(ValueLayout.JAVA_LONG, MSG_IOVLEN, 1);
+        area.set(ValueLayout.JAVA_LONG, MSG_CONTROL, capacity == 0 ? 0 : base + control);
         area.set(ValueLayout.JAVA_LONG, MSG_CONTROLLEN, capacity == 0 ? 0 : space(capacity));
         area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE, base + staged);
-        area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE + 8, length);
+        area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE + IOV_LEN, length);
         return area;
     }
 
     /** The staged bytes of a {@link #message}. */
     static MemorySegment staged(MemorySegment message) {
         long staged = message.get(ValueLayout.JAVA_LONG, MSGHDR_SIZE) - message.address();
-        return message.asSlice(staged, message.get(ValueLayout.JAVA_LONG, MSGHDR_SIZE + 8));
+        return message.asSlice(staged, message.get(ValueLayout.JAVA_LONG, MSGHDR_SIZE + IOV_LEN));
     }
 
     /** Writes one {@code SCM_RIGHTS} header and {@code fds[offset, offset + count)} as control data. */
     static void putRights(MemorySegment message, int[] fds, int offset, int count) {
         long control = MSGHDR_SIZE + IOVEC_SIZE;
         message.set(ValueLayout.JAVA_LONG, control, CMSG_HEADER + 4L * count);
-        message.set(ValueLayout.JAVA_INT, control + 8, Net.SOL_SOCKET);
-        message.set(ValueLayout.JAVA_INT, control + 12, SCM_RIGHTS);
+        message.set(ValueLayout.JAVA_INT, control + CMSG_LEVEL, Net.SOL_SOCKET);
+        message.set(ValueLayout.JAVA_INT, control + CMSG_TYPE, SCM_RIGHTS);
         for (int i = 0; i < count; i++) {
             message.set(ValueLayout.JAVA_INT, control + CMSG_HEADER + 4L * i, fds[offset + i]);
         }
@@ -95,8 +103,8 @@ final class Rights {
             if (length < CMSG_HEADER || at + length > start + controlLength) {
                 break;
             }
-            boolean rights = message.get(ValueLayout.JAVA_INT, at + 8) == Net.SOL_SOCKET
-                    && message.get(ValueLayout.JAVA_INT, at + 12) == SCM_RIGHTS;
+            boolean rights = message.get(ValueLayout.JAVA_INT, at + CMSG_LEVEL) == Net.SOL_SOCKET
+                    && message.get(ValueLayout.JAVA_INT, at + CMSG_TYPE) == SCM_RIGHTS;
             for (long i = 0; rights && i < (length - CMSG_HEADER) / 4; i++) {
                 int fd = message.get(ValueLayout.JAVA_INT, at + CMSG_HEADER + 4 * i);
                 if (taken < into.length) {
@@ -105,7 +113,7 @@ final class Rights {
                     Unistd.close(fd);
                 }
             }
-            at += (length + 7) & ~7L;
+            at += (length + CMSG_ALIGN) & ~CMSG_ALIGN;
         }
         return taken;
     }

@@ -11,13 +11,13 @@ import java.lang.foreign.ValueLayout;
  */
 final class Scratch {
     private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
-    private static final int IOVEC_BYTES = 16;
+    private static final long IOVEC_BYTES = LinuxLayouts.IOVEC.byteSize();
 
     private final Arena arena = Arena.ofAuto();
     /** The errno capture state. */
     final MemorySegment errno = arena.allocate(Libc.CAPTURE_LAYOUT);
     /** A {@code struct sockaddr_storage}. */
-    final MemorySegment address = arena.allocate(128, 8);
+    final MemorySegment address = arena.allocate(LinuxLayouts.SOCKADDR_STORAGE.byteSize(), 8);
     /** A {@code socklen_t} for the address or option length. */
     final MemorySegment length = arena.allocate(ValueLayout.JAVA_INT);
     /** An option value, a {@code struct linger}, an {@code epoll_event} or a {@code struct msghdr}. */
@@ -72,7 +72,7 @@ final class Scratch {
      */
     MemorySegment iovecs(int count) {
         if (iovecs.byteSize() < (long) count * IOVEC_BYTES) {
-            iovecs = arena.allocate((long) Integer.highestOneBit(count) * 2 * IOVEC_BYTES, 8);
+            iovecs = arena.allocate(Integer.highestOneBit(count) * 2 * IOVEC_BYTES, 8);
         }
         return iovecs;
     }

@@ -29,10 +29,16 @@ import java.nio.channels.UnresolvedAddressException;
  * socket's address is the family alone.
  */
 final class SocketAddresses {
-    static final int SOCKADDR_IN_SIZE = 16;
-    static final int SOCKADDR_IN6_SIZE = 28;
-    static final int SUN_PATH_OFFSET = 2;
-    static final int SUN_PATH_SIZE = 108;
+    static final int SOCKADDR_IN_SIZE = (int) LinuxLayouts.SOCKADDR_IN.byteSize();
+    static final int SOCKADDR_IN6_SIZE = (int) LinuxLayouts.SOCKADDR_IN6.byteSize();
+    static final int SUN_PATH_OFFSET = (int) LinuxLayouts.offset(LinuxLayouts.SOCKADDR_UN, "sun_path");
+    static final int SUN_PATH_SIZE = (int) (LinuxLayouts.SOCKADDR_UN.byteSize() - SUN_PATH_OFFSET);
+    private static final long SIN_PORT = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN, "sin_port");
+    private static final long SIN_ADDR = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN, "sin_addr");
+    private static final long SIN_ZERO = SIN_ADDR + 4;
+    private static final long SIN6_PORT = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN6, "sin6_port");
+    private static final long SIN6_ADDR = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN6, "sin6_addr");
+    private static final long SIN6_SCOPE_ID = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN6, "sin6_scope_id");
     private static final ValueLayout.OfShort PORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt IPV4 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     /**
@@ -93,22 +99,22 @@ final class SocketAddresses {
         }
         InetAddress ip = address.getAddress();
         if (ip instanceof Inet4Address) {
-            into.set(ValueLayout.JAVA_LONG_UNALIGNED, 8, 0L); // sin_zero
+            into.set(ValueLayout.JAVA_LONG_UNALIGNED, SIN_ZERO, 0L);
             into.set(ValueLayout.JAVA_SHORT, 0, (short) Net.AF_INET);
-            into.set(PORT, 2, (short) address.getPort());
+            into.set(PORT, SIN_PORT, (short) address.getPort());
             if (IPV4_HASH_IS_ADDRESS) {
-                into.set(IPV4, 4, ip.hashCode());
+                into.set(IPV4, SIN_ADDR, ip.hashCode());
             } else {
-                MemorySegment.copy(ip.getAddress(), 0, into, ValueLayout.JAVA_BYTE, 4, 4);
+                MemorySegment.copy(ip.getAddress(), 0, into, ValueLayout.JAVA_BYTE, SIN_ADDR, 4);
             }
             return SOCKADDR_IN_SIZE;
         }
         byte[] bytes = ip.getAddress();
         into.asSlice(0, SOCKADDR_IN6_SIZE).fill((byte) 0);
         into.set(ValueLayout.JAVA_SHORT, 0, (short) Net.AF_INET6);
-        into.set(PORT, 2, (short) address.getPort());
-        MemorySegment.copy(bytes, 0, into, ValueLayout.JAVA_BYTE, 8, 16);
-        into.set(ValueLayout.JAVA_INT, 24, ((Inet6Address) ip).getScopeId());
+        into.set(PORT, SIN6_PORT, (short) address.getPort());
+        MemorySegment.copy(bytes, 0, into, ValueLayout.JAVA_BYTE, SIN6_ADDR, 16);
+        into.set(ValueLayout.JAVA_INT, SIN6_SCOPE_ID, ((Inet6Address) ip).getScopeId());
         return SOCKADDR_IN6_SIZE;
     }
 
@@ -135,15 +141,15 @@ final class SocketAddresses {
             }
             return new UnixName(path);
         }
-        int port = Short.toUnsignedInt(from.get(PORT, 2));
+        int port = Short.toUnsignedInt(from.get(PORT, SIN_PORT)); // sin6_port sits at the same offset
         try {
             if (family == Net.AF_INET) {
-                byte[] bytes = from.asSlice(4, 4).toArray(ValueLayout.JAVA_BYTE);
+                byte[] bytes = from.asSlice(SIN_ADDR, 4).toArray(ValueLayout.JAVA_BYTE);
                 return new InetSocketAddress(InetAddress.getByAddress(bytes), port);
             }
             if (family == Net.AF_INET6) {
-                byte[] bytes = from.asSlice(8, 16).toArray(ValueLayout.JAVA_BYTE);
-                int scope = from.get(ValueLayout.JAVA_INT, 24);
+                byte[] bytes = from.asSlice(SIN6_ADDR, 16).toArray(ValueLayout.JAVA_BYTE);
+                int scope = from.get(ValueLayout.JAVA_INT, SIN6_SCOPE_ID);
                 InetAddress ip = scope == 0 ? InetAddress.getByAddress(bytes) : Inet6Address.getByAddress(null, bytes, scope);
                 return new InetSocketAddress(ip, port);
             }

@@ -9,14 +9,18 @@ import java.net.InetAddress;
 
 /** Maps {@link SocketOpt} to Linux's level and name, and moves the values through scratch memory. */
 final class SocketOptions {
+    private static final long L_ONOFF = LinuxLayouts.offset(LinuxLayouts.LINGER, "l_onoff");
+    private static final long L_LINGER = LinuxLayouts.offset(LinuxLayouts.LINGER, "l_linger");
+    private static final int LINGER_SIZE = (int) LinuxLayouts.LINGER.byteSize();
+
     private SocketOptions() {}
 
     static void set(int fd, boolean ipv6, SocketOpt option, int value) throws IOException {
         if (option == SocketOpt.LINGER) {
             MemorySegment linger = Scratch.get().value;
-            linger.set(ValueLayout.JAVA_INT, 0, value < 0 ? 0 : 1);
-            linger.set(ValueLayout.JAVA_INT, 4, Math.max(value, 0));
-            check(Net.setsockopt(fd, Net.SOL_SOCKET, Net.SO_LINGER, linger, 8), "setsockopt(SO_LINGER)");
+            linger.set(ValueLayout.JAVA_INT, L_ONOFF, value < 0 ? 0 : 1);
+            linger.set(ValueLayout.JAVA_INT, L_LINGER, Math.max(value, 0));
+            check(Net.setsockopt(fd, Net.SOL_SOCKET, Net.SO_LINGER, linger, LINGER_SIZE), "setsockopt(SO_LINGER)");
             return;
         }
         int levelName = levelAndName(option, ipv6);
@@ -28,9 +32,9 @@ final class SocketOptions {
     static int get(int fd, boolean ipv6, SocketOpt option) throws IOException {
         if (option == SocketOpt.LINGER) {
             Scratch scratch = Scratch.get();
-            scratch.length.set(ValueLayout.JAVA_INT, 0, 8);
+            scratch.length.set(ValueLayout.JAVA_INT, 0, LINGER_SIZE);
             check(Net.getsockopt(fd, Net.SOL_SOCKET, Net.SO_LINGER, scratch.value, scratch.length), "getsockopt(SO_LINGER)");
-            return scratch.value.get(ValueLayout.JAVA_INT, 0) == 0 ? -1 : scratch.value.get(ValueLayout.JAVA_INT, 4);
+            return scratch.value.get(ValueLayout.JAVA_INT, L_ONOFF) == 0 ? -1 : scratch.value.get(ValueLayout.JAVA_INT, L_LINGER);
         }
         int levelName = levelAndName(option, ipv6);
         return getInt(fd, levelName >>> 16, levelName & 0xFFFF, option.name());
