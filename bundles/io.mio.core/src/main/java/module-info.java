@@ -6,14 +6,17 @@
  * {@code io.mio.net}; the operating-system code lives in backend modules that this module finds
  * with {@link java.util.ServiceLoader}.
  */
-// The qualified export names modules built after this one, which javac cannot see yet; the DS
+// The qualified export names a module built after this one, which javac cannot see yet; the DS
 // annotations jar is an automatic module, required only at compile time.
 @SuppressWarnings({"module", "requires-automatic"})
 module io.mio.core {
     exports io.mio;
     exports io.mio.event;
-    // The backend contract: implemented by the OS backends, used by io.mio.net. Not public API.
-    exports io.mio.spi to io.mio.net, io.mio.backend.linux;
+    // The backend contract, for the backend modules of every OS to provide; not an API for
+    // programs. Unqualified, so that this descriptor names no OS's module.
+    exports io.mio.spi;
+    // The core's machinery the sockets share: registration state, do_io, backend choice.
+    exports io.mio.internal.shared to io.mio.net;
 
     uses io.mio.spi.Backend;
 

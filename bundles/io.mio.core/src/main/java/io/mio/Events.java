@@ -1,6 +1,6 @@
 package io.mio;
 
-import io.mio.spi.Backends;
+import io.mio.internal.shared.Backends;
 import io.mio.spi.EventArray;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

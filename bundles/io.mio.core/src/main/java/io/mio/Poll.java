@@ -1,7 +1,7 @@
 package io.mio;
 
 import io.mio.internal.FlightRecorder;
-import io.mio.spi.Backends;
+import io.mio.internal.shared.Backends;
 import io.mio.spi.Selector;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;

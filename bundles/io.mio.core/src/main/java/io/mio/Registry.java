@@ -1,8 +1,8 @@
 package io.mio;
 
 import io.mio.event.Source;
-import io.mio.spi.CoreAccess;
-import io.mio.spi.DrainWatch;
+import io.mio.internal.shared.CoreAccess;
+import io.mio.internal.shared.DrainWatch;
 import io.mio.spi.Selector;
 import java.io.IOException;
 import java.util.Objects;

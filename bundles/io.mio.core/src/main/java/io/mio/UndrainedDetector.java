@@ -1,7 +1,7 @@
 package io.mio;
 
 import io.mio.event.Source;
-import io.mio.spi.DrainWatch;
+import io.mio.internal.shared.DrainWatch;
 import io.mio.spi.EventArray;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.mio;
 
 import io.mio.internal.FlightRecorder;
-import io.mio.spi.CoreAccess;
+import io.mio.internal.shared.CoreAccess;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;
 import java.util.Objects;

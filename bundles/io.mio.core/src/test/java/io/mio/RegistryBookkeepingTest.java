@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.mio.event.Source;
+import io.mio.internal.shared.IoSource;
 import io.mio.spi.EventArray;
-import io.mio.spi.IoSource;
 import io.mio.spi.Registration;
 import io.mio.spi.Selector;
 import io.mio.spi.WakeSignal;

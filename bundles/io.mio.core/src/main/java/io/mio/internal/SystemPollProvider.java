@@ -2,7 +2,7 @@ package io.mio.internal;
 
 import io.mio.Poll;
 import io.mio.PollProvider;
-import io.mio.spi.Backends;
+import io.mio.internal.shared.Backends;
 import java.io.IOException;
 import org.osgi.service.component.annotations.Component;
 

@@ -4,11 +4,12 @@ import java.io.IOException;
 
 /**
  * One operating system's implementation of Mio, found with {@link java.util.ServiceLoader}.
- * {@link Backends} picks the one to use; nothing else names a backend.
+ * The core picks the one to use ({@code io.mio.internal.shared.Backends}); nothing else names a
+ * backend.
  */
 public interface Backend {
     /**
-     * The name a user gives in the {@value Backends#PROPERTY} system property to force this
+     * The name a user gives in the {@code io.mio.backend} system property to force this
      * backend, such as {@code "epoll"}.
      *
      * @return a short lower-case name

@@ -11,7 +11,8 @@ import java.io.IOException;
  * <p>A backend whose OS keeps the registration itself (epoll, kqueue) may return one stateless
  * instance for every source. One that emulates edge triggering (poll(2), Windows AFD) keeps the
  * state here: what is armed, what was reported, and re-arms a side when a call on it would
- * block ({@link #wouldBlock}), which every I/O call reports through {@link IoSource}.
+ * block ({@link #wouldBlock}), which every I/O call reports through the source
+ * ({@code io.mio.internal.shared.IoSource}).
  *
  * <p>Calls for one source are serialised by the source, except {@link #wouldBlock}, which the
  * source's I/O calls make from any thread, also while another thread waits in

@@ -1,6 +1,9 @@
 /**
- * The contract between Mio's OS-neutral modules and its per-OS backends. Not public API: it is
- * exported only to Mio's own modules and may change in any release.
+ * The contract between Mio's OS-neutral modules and its per-OS backends: what a backend
+ * implements, and the few OS-neutral pieces it builds on. Exported for the backend modules to
+ * provide, whichever OS they serve, so the core's module descriptor names none of them; it is
+ * not an API for programs and may change in any release (in OSGi a mandatory attribute keeps
+ * strangers from wiring to it).
  *
  * <p>A backend supplies, as mio's {@code src/sys/mod.rs} requires of each OS:
  * <ul>
@@ -16,8 +19,10 @@
  *       failure as the {@link java.io.IOException} subclass a Java user expects.
  * </ul>
  *
- * <p>The OS-neutral pieces every backend shares also live here: {@link io.mio.spi.Descriptor}
- * (a descriptor that is never used after it is closed), {@link io.mio.spi.IoSource} (a socket's
- * registration state), and {@link io.mio.spi.Backends} (the one place a backend is chosen).
+ * <p>The OS-neutral pieces a backend builds on also live here: {@link io.mio.spi.Descriptor} (a
+ * descriptor that is never used after it is closed) and {@link io.mio.spi.OsMemory} (how a
+ * caller's memory may reach the OS). The core's own machinery — a source's registration state,
+ * the choice of backend — is in {@code io.mio.internal.shared}, which only {@code io.mio.net}
+ * sees.
  */
 package io.mio.spi;

@@ -1,14 +1,14 @@
 package io.mio.net;
 
-import io.mio.net.internal.SocketIo;
 import io.mio.Interest;
 import io.mio.Registry;
 import io.mio.Token;
 import io.mio.event.Source;
-import io.mio.spi.IoSource;
+import io.mio.internal.shared.IoSource;
+import io.mio.net.internal.SocketIo;
+import io.mio.spi.SocketOpt;
 import io.mio.unix.FdFunction;
 import java.io.IOException;
-import io.mio.spi.SocketOpt;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;

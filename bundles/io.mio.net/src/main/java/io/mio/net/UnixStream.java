@@ -1,13 +1,13 @@
 package io.mio.net;
 
+import io.mio.internal.shared.IoSource;
 import io.mio.net.internal.Adoption;
 import io.mio.net.internal.SocketIo;
-import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -4,9 +4,9 @@ import io.mio.Interest;
 import io.mio.Registry;
 import io.mio.Token;
 import io.mio.event.Source;
-import io.mio.spi.IoSource;
-import java.io.IOException;
+import io.mio.internal.shared.IoSource;
 import io.mio.net.internal.SocketIo;
+import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 

@@ -4,7 +4,7 @@ import io.mio.Interest;
 import io.mio.Registry;
 import io.mio.Token;
 import io.mio.event.Source;
-import io.mio.spi.IoSource;
+import io.mio.internal.shared.IoSource;
 import java.io.IOException;
 
 /**

@@ -15,7 +15,7 @@ class BackendInUseTest {
     void theRequestedBackendIsTheOneEveryPollUses() {
         String requested = System.getProperty("io.mio.backend");
         assertNotNull(requested, "each test run names its backend with -Dio.mio.backend");
-        assertEquals(requested, io.mio.spi.Backends.current().name());
+        assertEquals(requested, io.mio.internal.shared.Backends.current().name());
     }
 
     @Test

@@ -125,7 +125,7 @@ class TcpTest {
 
     @Test
     void moreDataAfterAPartialReadGivesANewEvent() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(io.mio.spi.Backends.current().reportsEveryArrival(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.mio.internal.shared.Backends.current().reportsEveryArrival(),
                 "this backend emulates edges: a side is reported again once a read finds it exhausted, as mio promises");
         try (Connection connection = connection(poll, events)) {
             TcpStream client = connection.client();

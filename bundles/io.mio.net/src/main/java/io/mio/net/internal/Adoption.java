@@ -1,6 +1,6 @@
 package io.mio.net.internal;
 
-import io.mio.spi.IoSource;
+import io.mio.internal.shared.IoSource;
 import io.mio.spi.SocketKind;
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
 package io.mio.net.internal;
 
-import io.mio.spi.IoSource;
+import io.mio.internal.shared.IoSource;
 import io.mio.spi.IoStatus;
 import io.mio.spi.OsMemory;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.mio.net.internal;
 
-import io.mio.spi.Backends;
+import io.mio.internal.shared.Backends;
+import io.mio.internal.shared.IoSource;
 import io.mio.net.Shutdown;
-import io.mio.spi.IoSource;
 import io.mio.spi.IoStatus;
 import io.mio.spi.OsMemory;
 import io.mio.spi.Sockets;

@@ -38,14 +38,17 @@ class ModulePathTest {
         Module core = PollProvider.class.getModule();
         Module me = EchoRoundTrip.class.getModule();
         assertTrue(core.isExported("io.mio", me));
-        assertFalse(core.isExported("io.mio.spi", me), "the SPI is exported only to Mio's own modules");
+        assertTrue(core.isExported("io.mio.spi", me), "the backend contract, for any OS's backend module to provide");
+        assertFalse(core.isExported("io.mio.internal.shared", me), "the core's machinery is io.mio.net's alone");
         assertFalse(core.isExported("io.mio.internal", me));
+        assertFalse(core.getDescriptor().exports().stream().anyMatch(e -> e.targets().stream().anyMatch(t -> t.startsWith("io.mio.backend"))),
+                "the core's descriptor names no backend");
         assertTrue(ModuleLayer.boot().findModule("io.mio.backend.linux").orElseThrow().getDescriptor().exports().isEmpty());
     }
 
     @Test
     void internalClassesCannotBeReached() throws Exception {
-        Class<?> backends = Class.forName("io.mio.spi.Backends");
+        Class<?> backends = Class.forName("io.mio.internal.shared.Backends");
         assertThrows(IllegalAccessException.class, () -> backends.getMethod("current").invoke(null));
         Class<?> provider = Class.forName("io.mio.internal.SystemPollProvider");
         assertThrows(IllegalAccessException.class, () -> provider.getConstructor().newInstance());

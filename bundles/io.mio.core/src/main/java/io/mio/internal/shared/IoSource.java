@@ -1,4 +1,4 @@
-package io.mio.spi;
+package io.mio.internal.shared;
 
 import io.mio.AlreadyRegisteredException;
 import io.mio.Interest;
@@ -6,6 +6,10 @@ import io.mio.NotRegisteredException;
 import io.mio.Registry;
 import io.mio.Token;
 import io.mio.WouldBlockException;
+import io.mio.spi.Descriptor;
+import io.mio.spi.IoStatus;
+import io.mio.spi.Registration;
+import io.mio.spi.Selector;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;

@@ -1,5 +1,6 @@
-package io.mio.spi;
+package io.mio.internal.shared;
 
+import io.mio.spi.Backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;

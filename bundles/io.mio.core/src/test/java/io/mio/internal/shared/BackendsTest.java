@@ -1,4 +1,9 @@
-package io.mio.spi;
+package io.mio.internal.shared;
+
+import io.mio.spi.Backend;
+import io.mio.spi.EventArray;
+import io.mio.spi.Selector;
+import io.mio.spi.Sockets;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

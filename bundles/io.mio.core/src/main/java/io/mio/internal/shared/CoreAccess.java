@@ -1,7 +1,8 @@
-package io.mio.spi;
+package io.mio.internal.shared;
 
 import io.mio.Registry;
 import io.mio.Token;
+import io.mio.spi.Selector;
 
 /**
  * Lets Mio's own modules reach what a public {@link Registry} keeps inside without a public

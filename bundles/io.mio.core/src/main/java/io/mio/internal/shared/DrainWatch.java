@@ -1,4 +1,4 @@
-package io.mio.spi;
+package io.mio.internal.shared;
 
 /**
  * What one registration tells the undrained-readiness detector of a {@link io.mio.Poll}: each
