@@ -64,4 +64,11 @@ public interface Backend {
      * @return the shared instance
      */
     Sockets sockets();
+
+    /**
+     * The calls only Unix has: pipes, socket pairs, descriptor passing, peer credentials.
+     *
+     * @return them, or {@code null} on an OS without them
+     */
+    UnixCalls unix();
 }

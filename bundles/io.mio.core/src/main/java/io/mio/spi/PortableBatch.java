@@ -30,7 +30,8 @@ public final class PortableBatch {
         for (int i = 0; i < count; i++) {
             int n;
             try {
-                n = sockets.receive(fd, data.asSlice((long) i * slotSize, slotSize), false);
+                n = sockets.receive(fd, data.asSlice((long) i * slotSize, slotSize), false,
+                        senders.asSlice((long) i * Sockets.SOCKADDR_SIZE, Sockets.SOCKADDR_SIZE));
             } catch (IOException e) {
                 if (i == 0) {
                     throw e;
@@ -41,7 +42,6 @@ public final class PortableBatch {
                 return i;
             }
             lengths[i] = n;
-            sockets.storeSender(senders.asSlice((long) i * Sockets.SOCKADDR_SIZE, Sockets.SOCKADDR_SIZE));
         }
         return count;
     }

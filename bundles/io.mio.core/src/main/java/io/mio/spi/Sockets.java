@@ -39,83 +39,14 @@ public interface Sockets extends Descriptor.Closer {
     int openUdp(boolean ipv6) throws IOException;
 
     /**
-     * Opens a Unix-domain socket, non-blocking and close-on-exec in one call.
+     * Opens a Unix-domain socket, non-blocking and close-on-exec in one call (Windows has
+     * stream sockets of this family too, not datagram ones).
      *
      * @param datagram {@code true} for a datagram socket, else a stream socket
      * @return the new descriptor
      * @throws IOException when the OS refuses
      */
     int openUnix(boolean datagram) throws IOException;
-
-    /**
-     * Opens a pipe, both ends non-blocking and close-on-exec in one call.
-     *
-     * @return the read end in the high 32 bits, the write end in the low 32 bits
-     * @throws IOException when the OS refuses
-     */
-    long pipe() throws IOException;
-
-    /**
-     * Reads from a descriptor that is not a socket, such as a pipe ({@code read(2)}).
-     *
-     * @param fd the descriptor
-     * @param dst the memory to fill, its whole size
-     * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
-     * @throws IOException when the OS reports an error
-     */
-    int readFile(int fd, MemorySegment dst) throws IOException;
-
-    /**
-     * Reads from a descriptor that is not a socket into native memory given by its address.
-     *
-     * @param fd the descriptor
-     * @param address the first byte to fill; the caller keeps the memory alive during the call
-     * @param length the most bytes to read, at least 1
-     * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
-     * @throws IOException when the OS reports an error
-     */
-    int readFile(int fd, long address, int length) throws IOException;
-
-    /**
-     * Writes to a descriptor that is not a socket ({@code write(2)}); a pipe with no reader gives
-     * {@code EPIPE}, as the JVM ignores {@code SIGPIPE}.
-     *
-     * @param fd the descriptor
-     * @param src the bytes, its whole size
-     * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
-     * @throws IOException when the OS reports an error
-     */
-    int writeFile(int fd, MemorySegment src) throws IOException;
-
-    /**
-     * Writes to a descriptor that is not a socket from native memory given by its address.
-     *
-     * @param fd the descriptor
-     * @param address the first byte; the caller keeps the memory alive during the call
-     * @param length the bytes to write, at least 1
-     * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
-     * @throws IOException when the OS reports an error
-     */
-    int writeFile(int fd, long address, int length) throws IOException;
-
-    /**
-     * Opens a connected pair of Unix-domain sockets, non-blocking and close-on-exec.
-     *
-     * @param datagram {@code true} for datagram sockets, else stream sockets
-     * @return the two descriptors, the first in the high 32 bits
-     * @throws IOException when the OS refuses
-     */
-    long socketPair(boolean datagram) throws IOException;
-
-    /**
-     * The credentials of the process at the other end of a connected Unix-domain socket, as they
-     * were when it connected ({@code SO_PEERCRED}).
-     *
-     * @param fd the socket
-     * @return the process id, user id and group id, in that order
-     * @throws IOException when the OS refuses or has no such option
-     */
-    int[] peerCredentials(int fd) throws IOException;
 
     /**
      * Binds a socket.
@@ -220,37 +151,34 @@ public interface Sockets extends Descriptor.Closer {
     int write(int fd, MemorySegment src) throws IOException;
 
     /**
-     * Receives one datagram into {@code dst}, truncating it to fit as the OS does, and keeps its
-     * sender for {@link #senderAddress()}.
+     * Receives one datagram into {@code dst}, truncating it to fit as the OS does, and its sender
+     * into {@code sender}.
      *
      * @param fd the socket
      * @param dst the memory to fill, its whole size
      * @param peek {@code true} to leave the datagram queued
+     * @param sender {@link #SOCKADDR_SIZE} bytes of native memory the caller owns, where the
+     *     sender's {@code sockaddr} and its length go (read it with {@link #decodeAddress}), or
+     *     {@link MemorySegment#NULL} when the caller does not want it
      * @return the datagram's full length, which exceeds {@code dst}'s size when it was truncated,
      *     or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error, such as an ICMP port unreachable
      */
-    int receive(int fd, MemorySegment dst, boolean peek) throws IOException;
+    int receive(int fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException;
 
     /**
      * Receives one datagram into native memory given by its address; see
-     * {@link #receive(int, MemorySegment, boolean)}.
+     * {@link #receive(int, MemorySegment, boolean, MemorySegment)}.
      *
      * @param fd the socket
      * @param address the first byte to fill; the caller keeps the memory alive during the call
      * @param length the space there
      * @param peek {@code true} to leave the datagram queued
+     * @param sender where the sender goes, or {@link MemorySegment#NULL}
      * @return the datagram's full length, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error
      */
-    int receive(int fd, long address, int length, boolean peek) throws IOException;
-
-    /**
-     * The sender of the datagram the calling thread received last; valid until its next call.
-     *
-     * @return the sender, or {@code null} when the OS gave none (a connected socket may not)
-     */
-    SocketAddress senderAddress();
+    int receive(int fd, long address, int length, boolean peek, MemorySegment sender) throws IOException;
 
     /**
      * Sends one datagram from {@code src}; never raises {@code SIGPIPE}.
@@ -322,7 +250,8 @@ public interface Sockets extends Descriptor.Closer {
     }
 
     /**
-     * The room one sender address takes in {@link #receiveMany}'s {@code senders}: a
+     * The room one sender address takes, in {@link #receive}'s {@code sender} and in
+     * {@link #receiveMany}'s {@code senders}: a
      * {@code sockaddr_storage}, whose last four bytes (at {@link #SOCKADDR_LENGTH_OFFSET}) hold
      * the address's length — a Unix-domain name is read by its length, not up to a NUL.
      */
@@ -332,18 +261,10 @@ public interface Sockets extends Descriptor.Closer {
     int SOCKADDR_LENGTH_OFFSET = 124;
 
     /**
-     * Copies the sender of this thread's last receive, as the OS's {@code sockaddr} and its
-     * length, into {@code into}; for {@link #receiveMany}'s portable loop.
-     *
-     * @param into {@link #SOCKADDR_SIZE} bytes
-     */
-    void storeSender(MemorySegment into);
-
-    /**
-     * Reads a {@code sockaddr} that {@link #receiveMany} stored.
+     * Reads a sender that {@link #receive} or {@link #receiveMany} stored.
      *
      * @param sockaddr {@link #SOCKADDR_SIZE} bytes
-     * @return the address
+     * @return the address; an unnamed {@link UnixName} for an unbound Unix-domain sender
      */
     SocketAddress decodeAddress(MemorySegment sockaddr);
 
@@ -443,15 +364,6 @@ public interface Sockets extends Descriptor.Closer {
     SocketKind socketKind(int fd) throws IOException;
 
     /**
-     * The access mode a descriptor was opened with, for adopting one end of a pipe.
-     *
-     * @param fd the descriptor
-     * @return 0 read-only, 1 write-only, 2 read-write (POSIX {@code O_ACCMODE})
-     * @throws IOException when it is not open
-     */
-    int accessMode(int fd) throws IOException;
-
-    /**
      * Makes a descriptor the program opened elsewhere behave as Mio's own: non-blocking and
      * close-on-exec.
      *
@@ -460,40 +372,4 @@ public interface Sockets extends Descriptor.Closer {
      */
     void adopt(int fd) throws IOException;
 
-    /**
-     * Sends bytes with descriptors attached ({@code SCM_RIGHTS} on a Unix-domain socket): the
-     * receiver gets its own copies of them, as {@code dup} makes; the sender's stay open.
-     *
-     * @param fd the socket
-     * @param src the bytes, heap or native, at least one
-     * @param fds the descriptors to send, from {@code offset}
-     * @param offset the first one
-     * @param count how many, at most {@link #MAX_FDS_PER_MESSAGE}
-     * @param datagram {@code true} on a datagram socket: {@code src} is sent whole or refused,
-     *     never cut; a stream may take part of it
-     * @return bytes sent, or {@link IoStatus#WOULD_BLOCK}
-     * @throws IOException when the OS refuses, for example a descriptor that is not open
-     *     ({@code EBADF}), or a datagram larger than the socket's send buffer
-     */
-    int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count, boolean datagram) throws IOException;
-
-    /**
-     * Receives bytes and any descriptors sent with them, close-on-exec.
-     *
-     * @param fd the socket
-     * @param dst where the bytes go, heap or native
-     * @param fds where the received descriptors go; its length bounds how many can be received,
-     *     and those the sender sent beyond it are closed by the OS
-     * @param received set to the number of descriptors received ({@code [0]}), whether some
-     *     were dropped for want of room ({@code [1]}, 1 or 0), and whether a datagram was longer
-     *     than {@code dst} and cut ({@code [2]}, 1 or 0)
-     * @param datagram {@code true} on a datagram socket: as much of the datagram as {@code dst}
-     *     holds is stored; a stream may store less than there is room for
-     * @return bytes received (0 at end of stream), or {@link IoStatus#WOULD_BLOCK}
-     * @throws IOException when the OS refuses
-     */
-    int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received, boolean datagram) throws IOException;
-
-    /** The most descriptors one message can carry (Linux's {@code SCM_MAX_FD}). */
-    int MAX_FDS_PER_MESSAGE = 253;
 }

@@ -35,7 +35,7 @@ final class FdPassing {
         int fd = io.acquireOpen();
         int n;
         try {
-            n = SocketIo.SOCKETS.sendWithFds(fd, MemorySegment.ofBuffer(src), fdsToSend, 0, fdsToSend.length, datagram);
+            n = SocketIo.unix().sendWithFds(fd, MemorySegment.ofBuffer(src), fdsToSend, 0, fdsToSend.length, datagram);
         } finally {
             io.release();
         }

@@ -4,7 +4,7 @@ import io.mio.internal.shared.IoSource;
 import io.mio.net.internal.SocketIo;
 import io.mio.spi.IoStatus;
 import io.mio.spi.OsMemory;
-import io.mio.spi.Sockets;
+import io.mio.spi.UnixCalls;
 import io.mio.unix.OwnedFd;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -34,7 +34,7 @@ import java.util.Objects;
  */
 public final class ReceivedFds implements AutoCloseable {
     /** The most descriptors one message carries. */
-    public static final int MAX_CAPACITY = Sockets.MAX_FDS_PER_MESSAGE;
+    public static final int MAX_CAPACITY = UnixCalls.MAX_FDS_PER_MESSAGE;
 
     private final int[] fds;
     private final int[] received = new int[3];
@@ -162,7 +162,7 @@ public final class ReceivedFds implements AutoCloseable {
         int fd = io.acquireOpen();
         int n;
         try {
-            n = SocketIo.SOCKETS.receiveWithFds(fd, into, fds, received, datagram);
+            n = SocketIo.unix().receiveWithFds(fd, into, fds, received, datagram);
         } finally {
             io.release();
         }

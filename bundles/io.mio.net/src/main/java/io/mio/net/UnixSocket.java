@@ -22,8 +22,8 @@ abstract sealed class UnixSocket extends MioSocket permits UnixListener, UnixDat
 
     /** Opens a connected pair of descriptors. */
     static IoSource[] openPair(boolean datagram) throws IOException {
-        long pair = SocketIo.SOCKETS.socketPair(datagram);
-        return new IoSource[] {new IoSource((int) (pair >>> 32), SocketIo.SOCKETS), new IoSource((int) pair, SocketIo.SOCKETS)};
+        int[] pair = SocketIo.unix().socketPair(datagram);
+        return new IoSource[] {new IoSource(pair[0], SocketIo.SOCKETS), new IoSource(pair[1], SocketIo.SOCKETS)};
     }
 
     static UnixName name(UnixSocketAddress address) {

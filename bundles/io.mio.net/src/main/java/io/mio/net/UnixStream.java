@@ -169,7 +169,7 @@ public final class UnixStream extends StreamSocket {
      *     once closed
      */
     public PeerCredentials peerCredentials() throws IOException {
-        int[] ids = io.call(SocketIo.SOCKETS::peerCredentials);
+        int[] ids = io.call(SocketIo.unix()::peerCredentials);
         return new PeerCredentials(ids[0], ids[1], ids[2]);
     }
 

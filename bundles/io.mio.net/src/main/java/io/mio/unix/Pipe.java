@@ -39,9 +39,8 @@ public record Pipe(Sender sender, Receiver receiver) implements Closeable {
      * @throws IOException when the OS refuses, for example at the descriptor limit
      */
     public static Pipe open() throws IOException {
-        long ends = SocketIo.SOCKETS.pipe();
-        return new Pipe(new Sender(new IoSource((int) ends, SocketIo.SOCKETS)),
-                new Receiver(new IoSource((int) (ends >>> 32), SocketIo.SOCKETS)));
+        int[] ends = SocketIo.unix().pipe();
+        return new Pipe(new Sender(new IoSource(ends[1], SocketIo.SOCKETS)), new Receiver(new IoSource(ends[0], SocketIo.SOCKETS)));
     }
 
     /** Closes both ends. */

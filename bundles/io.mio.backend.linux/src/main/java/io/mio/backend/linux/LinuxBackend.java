@@ -4,6 +4,7 @@ import io.mio.spi.Backend;
 import io.mio.spi.EventArray;
 import io.mio.spi.Selector;
 import io.mio.spi.Sockets;
+import io.mio.spi.UnixCalls;
 import java.io.IOException;
 
 /**
@@ -56,6 +57,11 @@ public final class LinuxBackend implements Backend {
 
     @Override
     public Sockets sockets() {
+        return LinuxSockets.INSTANCE;
+    }
+
+    @Override
+    public UnixCalls unix() {
         return LinuxSockets.INSTANCE;
     }
 

@@ -4,6 +4,7 @@ import io.mio.spi.IoStatus;
 import io.mio.spi.SocketKind;
 import io.mio.spi.SocketOpt;
 import io.mio.spi.Sockets;
+import io.mio.spi.UnixCalls;
 import io.mio.spi.UnixName;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -17,7 +18,7 @@ import java.nio.ByteBuffer;
  * descriptor non-blocking and close-on-exec in the call that creates it, writes with
  * {@code MSG_NOSIGNAL} so that a closed peer gives {@code EPIPE}, never a signal.
  */
-final class LinuxSockets implements Sockets {
+final class LinuxSockets implements Sockets, UnixCalls {
     static final LinuxSockets INSTANCE = new LinuxSockets();
 
     /** Every send: never block, whatever the descriptor's flags; never raise SIGPIPE. */
@@ -46,13 +47,13 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public long pipe() throws IOException {
+    public int[] pipe() throws IOException {
         MemorySegment fds = Scratch.get().value;
         int result = Unistd.pipe2(fds, Unistd.O_NONBLOCK | Unistd.O_CLOEXEC);
         if (result < 0) {
             throw Errno.socketException("pipe2", -result);
         }
-        return (long) fds.get(ValueLayout.JAVA_INT, 0) << 32 | (fds.get(ValueLayout.JAVA_INT, 4) & 0xFFFF_FFFFL);
+        return new int[] {fds.get(ValueLayout.JAVA_INT, 0), fds.get(ValueLayout.JAVA_INT, 4)};
     }
 
     /**
@@ -107,14 +108,14 @@ final class LinuxSockets implements Sockets {
     }
 
     @Override
-    public long socketPair(boolean datagram) throws IOException {
+    public int[] socketPair(boolean datagram) throws IOException {
         MemorySegment pair = Scratch.get().value;
         int type = (datagram ? Net.SOCK_DGRAM : Net.SOCK_STREAM) | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC;
         int result = Net.socketpair(Net.AF_UNIX, type, 0, pair);
         if (result < 0) {
             throw Errno.socketException("socketpair", -result);
         }
-        return (long) pair.get(ValueLayout.JAVA_INT, 0) << 32 | (pair.get(ValueLayout.JAVA_INT, 4) & 0xFFFF_FFFFL);
+        return new int[] {pair.get(ValueLayout.JAVA_INT, 0), pair.get(ValueLayout.JAVA_INT, 4)};
     }
 
     @Override
@@ -305,33 +306,44 @@ final class LinuxSockets implements Sockets {
         throw Errno.socketException(call, (int) -n);
     }
 
+    // The sender goes straight into the caller's slot; its length, which recvfrom writes to a
+    // socklen_t of this thread's, is copied beside it.
+
     @Override
-    public int receive(int fd, MemorySegment dst, boolean peek) throws IOException {
-        Scratch scratch = Scratch.get();
-        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
+    public int receive(int fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException {
+        MemorySegment senderLength = senderLength(sender);
         long n;
         do {
-            n = Net.recvfrom(fd, dst, Net.MSG_DONTWAIT | Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
+            n = Net.recvfrom(fd, dst, Net.MSG_DONTWAIT | Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), sender, senderLength);
         } while (n == -Errno.EINTR);
+        keepSenderLength(sender, senderLength, n);
         return (int) lengthResult(n, "recvfrom");
     }
 
     @Override
-    public int receive(int fd, long address, int length, boolean peek) throws IOException {
-        Scratch scratch = Scratch.get();
-        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
+    public int receive(int fd, long address, int length, boolean peek, MemorySegment sender) throws IOException {
+        MemorySegment senderLength = senderLength(sender);
         long n;
         do {
-            n = Net.recvfrom(fd, address, length, Net.MSG_DONTWAIT | Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), scratch.address, scratch.length);
+            n = Net.recvfrom(fd, address, length, Net.MSG_DONTWAIT | Net.MSG_TRUNC | (peek ? Net.MSG_PEEK : 0), sender, senderLength);
         } while (n == -Errno.EINTR);
+        keepSenderLength(sender, senderLength, n);
         return (int) lengthResult(n, "recvfrom");
     }
 
-    @Override
-    public SocketAddress senderAddress() {
-        Scratch scratch = Scratch.get();
-        int length = scratch.length.get(ValueLayout.JAVA_INT, 0);
-        return length == 0 ? null : SocketAddresses.decode(scratch.address, length);
+    private static MemorySegment senderLength(MemorySegment sender) {
+        if (sender.equals(MemorySegment.NULL)) {
+            return MemorySegment.NULL;
+        }
+        MemorySegment length = Scratch.get().length;
+        length.set(ValueLayout.JAVA_INT, 0, SOCKADDR_LENGTH_OFFSET);
+        return length;
+    }
+
+    private static void keepSenderLength(MemorySegment sender, MemorySegment senderLength, long received) {
+        if (received >= 0 && !sender.equals(MemorySegment.NULL)) {
+            sender.set(ValueLayout.JAVA_INT, SOCKADDR_LENGTH_OFFSET, senderLength.get(ValueLayout.JAVA_INT, 0));
+        }
     }
 
     @Override
@@ -392,13 +404,6 @@ final class LinuxSockets implements Sockets {
             throw Errno.socketException("sendmmsg", -n);
         }
         return n;
-    }
-
-    @Override
-    public void storeSender(MemorySegment into) {
-        Scratch scratch = Scratch.get();
-        into.copyFrom(scratch.address.asSlice(0, SOCKADDR_SIZE));
-        into.set(ValueLayout.JAVA_INT, SOCKADDR_LENGTH_OFFSET, scratch.length.get(ValueLayout.JAVA_INT, 0));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.mio.spi.Backend;
 import io.mio.spi.EventArray;
 import io.mio.spi.Selector;
 import io.mio.spi.Sockets;
+import io.mio.spi.UnixCalls;
 import java.io.IOException;
 
 /**
@@ -50,6 +51,11 @@ public final class PollBackend implements Backend {
     @Override
     public Sockets sockets() {
         return os.sockets();
+    }
+
+    @Override
+    public UnixCalls unix() {
+        return os.unix();
     }
 
     @Override

@@ -85,8 +85,8 @@ final class PollSelector implements Selector {
     }
 
     static PollSelector open() throws IOException {
-        long ends = LinuxSockets.INSTANCE.pipe();
-        return new PollSelector((int) (ends >>> 32), (int) ends);
+        int[] ends = LinuxSockets.INSTANCE.pipe();
+        return new PollSelector(ends[0], ends[1]);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.mio.spi.Backend;
 import io.mio.spi.EventArray;
 import io.mio.spi.Selector;
 import io.mio.spi.Sockets;
+import io.mio.spi.UnixCalls;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,6 +37,11 @@ class BackendsTest {
 
         @Override
         public Sockets sockets() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public UnixCalls unix() {
             throw new UnsupportedOperationException();
         }
     }

@@ -88,7 +88,7 @@ public final class Adoption {
      */
     public static IoSource pipeEnd(int fd, boolean writing) throws IOException {
         checkNumber(fd);
-        int mode = SocketIo.SOCKETS.accessMode(fd);
+        int mode = SocketIo.unix().accessMode(fd);
         if (mode != 2 && (mode == 1) != writing) {
             throw new IllegalArgumentException("descriptor " + fd + " is open " + (mode == 1 ? "write" : "read")
                     + "-only, so it cannot be a pipe's " + (writing ? "sending" : "receiving") + " end");

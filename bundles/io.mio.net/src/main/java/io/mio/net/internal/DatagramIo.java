@@ -3,7 +3,9 @@ package io.mio.net.internal;
 import io.mio.internal.shared.IoSource;
 import io.mio.spi.IoStatus;
 import io.mio.spi.OsMemory;
+import io.mio.spi.Sockets;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
 import java.net.SocketAddress;
@@ -19,6 +21,14 @@ import java.util.Objects;
 public final class DatagramIo {
     /** What a datagram transfer returns when it would block: 0 is the length of an empty datagram. */
     public static final int WOULD_BLOCK = -1;
+
+    /**
+     * Where the backend writes the sender of this thread's receives, so that {@link #sender()}
+     * can read it right after: the caller's memory, passed to each call, not state the backend
+     * keeps (Winsock and the BSDs take it the same way).
+     */
+    private static final ThreadLocal<MemorySegment> SENDER =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(Sockets.SOCKADDR_SIZE, 8));
 
     private DatagramIo() {}
 
@@ -42,9 +52,10 @@ public final class DatagramIo {
         int fd = io.acquireOpen();
         int n;
         try {
+            MemorySegment sender = SENDER.get();
             n = base < 0
-                    ? SocketIo.SOCKETS.receive(fd, MemorySegment.ofBuffer(dst), peek)
-                    : SocketIo.SOCKETS.receive(fd, base + position, space, peek);
+                    ? SocketIo.SOCKETS.receive(fd, MemorySegment.ofBuffer(dst), peek, sender)
+                    : SocketIo.SOCKETS.receive(fd, base + position, space, peek, sender);
         } finally {
             io.release();
             Reference.reachabilityFence(dst);
@@ -72,7 +83,7 @@ public final class DatagramIo {
         int fd = io.acquireOpen();
         int n;
         try {
-            n = SocketIo.SOCKETS.receive(fd, MemorySegment.ofArray(dst).asSlice(offset, length), peek);
+            n = SocketIo.SOCKETS.receive(fd, MemorySegment.ofArray(dst).asSlice(offset, length), peek, SENDER.get());
         } finally {
             io.release();
         }
@@ -88,7 +99,9 @@ public final class DatagramIo {
      * @return an {@link java.net.InetSocketAddress} or an {@link io.mio.spi.UnixName}, or {@code null}
      */
     public static SocketAddress sender() {
-        return SocketIo.SOCKETS.senderAddress();
+        MemorySegment sender = SENDER.get();
+        boolean given = sender.get(java.lang.foreign.ValueLayout.JAVA_INT, Sockets.SOCKADDR_LENGTH_OFFSET) != 0;
+        return given ? SocketIo.SOCKETS.decodeAddress(sender) : null;
     }
 
     /**

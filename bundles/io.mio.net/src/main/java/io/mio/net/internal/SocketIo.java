@@ -6,6 +6,7 @@ import io.mio.net.Shutdown;
 import io.mio.spi.IoStatus;
 import io.mio.spi.OsMemory;
 import io.mio.spi.Sockets;
+import io.mio.spi.UnixCalls;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
@@ -29,6 +30,23 @@ public final class SocketIo {
 
     /** The backend's calls. */
     public static final Sockets SOCKETS = Backends.current().sockets();
+
+    /** The backend's Unix-only calls, or {@code null} on an OS without them. */
+    private static final UnixCalls UNIX = Backends.current().unix();
+
+    /**
+     * The calls only Unix has: pipes, socket pairs, descriptor passing.
+     *
+     * @return them
+     * @throws UnsupportedOperationException on an OS without them
+     */
+    public static UnixCalls unix() {
+        if (UNIX == null) {
+            throw new UnsupportedOperationException("pipes, socket pairs and descriptor passing need a Unix OS; the "
+                    + Backends.current().name() + " backend has none");
+        }
+        return UNIX;
+    }
 
     private SocketIo() {}
 
@@ -58,7 +76,7 @@ public final class SocketIo {
             int fd = io.acquireOpen();
             try {
                 n = how == Transfer.FILE
-                        ? SOCKETS.readFile(fd, base + position, remaining)
+                        ? unix().readFile(fd, base + position, remaining)
                         : SOCKETS.read(fd, base + position, remaining, how == Transfer.PEEK);
             } catch (IOException e) {
                 throw readFailed(io, e);
@@ -112,7 +130,7 @@ public final class SocketIo {
         int fd = io.acquireOpen();
         try {
             MemorySegment into = clamp(dst);
-            int n = how == Transfer.FILE ? SOCKETS.readFile(fd, into) : SOCKETS.read(fd, into, how == Transfer.PEEK);
+            int n = how == Transfer.FILE ? unix().readFile(fd, into) : SOCKETS.read(fd, into, how == Transfer.PEEK);
             return (int) readResult(io, n, into.byteSize(), how);
         } catch (IOException e) {
             throw readFailed(io, e);
@@ -143,7 +161,7 @@ public final class SocketIo {
         } else {
             int fd = io.acquireOpen();
             try {
-                n = how == Transfer.FILE ? SOCKETS.writeFile(fd, base + position, remaining) : SOCKETS.write(fd, base + position, remaining);
+                n = how == Transfer.FILE ? unix().writeFile(fd, base + position, remaining) : SOCKETS.write(fd, base + position, remaining);
             } finally {
                 io.release();
                 Reference.reachabilityFence(src);
@@ -190,7 +208,7 @@ public final class SocketIo {
         int fd = io.acquireOpen();
         try {
             MemorySegment clamped = clamp(src);
-            int n = how == Transfer.FILE ? SOCKETS.writeFile(fd, clamped) : SOCKETS.write(fd, clamped);
+            int n = how == Transfer.FILE ? unix().writeFile(fd, clamped) : SOCKETS.write(fd, clamped);
             return (int) writeResult(io, n, clamped.byteSize(), 0);
         } finally {
             io.release();
