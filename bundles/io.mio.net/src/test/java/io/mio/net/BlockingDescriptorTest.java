@@ -102,13 +102,7 @@ class BlockingDescriptorTest {
                 makeBlocking(fd);
                 return null;
             });
-            CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return pipe.receiver().read(ByteBuffer.allocate(8));
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-            }, command -> Thread.ofPlatform().daemon().start(command));
+            CompletableFuture<Integer> read = onItsOwnThread(() -> pipe.receiver().read(ByteBuffer.allocate(8)));
             Thread.sleep(100); // let it block in read(2)
             gcCompletes();
             pipe.sender().write(new byte[] {5});
@@ -123,13 +117,7 @@ class BlockingDescriptorTest {
                 makeBlocking(fd);
                 return null;
             });
-            CompletableFuture<TcpStream> accepted = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return listener.accept();
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-            }, command -> Thread.ofPlatform().daemon().start(command));
+            CompletableFuture<TcpStream> accepted = onItsOwnThread(listener::accept);
             Thread.sleep(100); // let it block in accept4(2)
             gcCompletes();
             try (TcpStream client = TcpStream.connect(listener.localAddress());
@@ -137,6 +125,17 @@ class BlockingDescriptorTest {
                 assertFalse(server == null, "the blocked accept took the connection");
             }
         }
+    }
+
+    /** Runs {@code call} on a daemon thread of its own, which may block in it. */
+    private static <T> CompletableFuture<T> onItsOwnThread(Callable<T> call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, command -> Thread.ofPlatform().daemon().start(command));
     }
 
     private static void gcCompletes() throws InterruptedException {
@@ -149,13 +148,7 @@ class BlockingDescriptorTest {
 
     /** Runs {@code call} on another thread; if it has not returned in time, unblocks it and fails. */
     private static <T> T returnsAtOnce(Callable<T> call, Runnable unblock) throws Exception {
-        CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }, command -> Thread.ofPlatform().daemon().start(command));
+        CompletableFuture<T> result = onItsOwnThread(call);
         try {
             return result.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

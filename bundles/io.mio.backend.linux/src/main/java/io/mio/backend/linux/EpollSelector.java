@@ -54,17 +54,7 @@ final class EpollSelector implements Selector {
     }
 
     static int eventsFor(Interest interests) {
-        int events = EPOLLET;
-        if (interests.isReadable()) {
-            events |= EPOLLIN | EPOLLRDHUP;
-        }
-        if (interests.isWritable()) {
-            events |= EPOLLOUT;
-        }
-        if (interests.isPriority()) {
-            events |= EPOLLPRI;
-        }
-        return events;
+        return EPOLLET | InterestMask.of(interests, EPOLLIN | EPOLLRDHUP, EPOLLOUT, EPOLLPRI);
     }
 
     // Interests epoll has no bit for (AIO, LIO) leave a descriptor out of the epoll set: epoll

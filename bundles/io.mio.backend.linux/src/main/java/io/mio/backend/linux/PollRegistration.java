@@ -58,17 +58,7 @@ final class PollRegistration implements Registration {
 
     /** mio's mapping: readable is POLLIN with the peer's hang-up (Linux's POLLRDHUP); priority is POLLPRI. */
     static int eventsFor(Interest interests) {
-        int events = 0;
-        if (interests.isReadable()) {
-            events |= POLLIN | POLLRDHUP;
-        }
-        if (interests.isWritable()) {
-            events |= POLLOUT;
-        }
-        if (interests.isPriority()) {
-            events |= POLLPRI;
-        }
-        return events;
+        return InterestMask.of(interests, POLLIN | POLLRDHUP, POLLOUT, POLLPRI);
     }
 
     /**

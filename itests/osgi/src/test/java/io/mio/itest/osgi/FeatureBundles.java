@@ -1,6 +1,9 @@
 package io.mio.itest.osgi;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +25,23 @@ import org.w3c.dom.NodeList;
  */
 final class FeatureBundles {
     private FeatureBundles() {}
+
+    /**
+     * What every Felix itest starts: Maven resolution as the build set it, Karaf's scr feature
+     * (Felix SCR and what it needs), Mio's feature, and the JUnit bundles.
+     */
+    static Option deployment() throws Exception {
+        String dir = System.getProperty("mio.bundles");
+        return composite(
+                systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
+                systemProperty("org.ops4j.pax.url.mvn.repositories").value(System.getProperty("org.ops4j.pax.url.mvn.repositories")),
+                bundle("file:" + dir + "/org.osgi.util.function.jar"),
+                bundle("file:" + dir + "/org.osgi.util.promise.jar"),
+                bundle("file:" + dir + "/org.osgi.service.component.jar"),
+                bundle("file:" + dir + "/org.apache.felix.scr.jar"),
+                composite(of(Path.of(System.getProperty("mio.feature")), Path.of(dir)).toArray(Option[]::new)),
+                junitBundles());
+    }
 
     static List<Option> of(Path featureXml, Path bundles) throws Exception {
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(featureXml.toFile());

@@ -1,14 +1,9 @@
 package io.mio.itest.osgi;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.nio.file.Path;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -33,17 +28,7 @@ public class FelixOnAnotherOsTest {
 
     @Configuration
     public Option[] config() throws Exception {
-        String dir = System.getProperty("mio.bundles");
-        return options(
-                frameworkProperty("org.osgi.framework.os.name").value("MacOSX"),
-                systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
-                systemProperty("org.ops4j.pax.url.mvn.repositories").value(System.getProperty("org.ops4j.pax.url.mvn.repositories")),
-                bundle("file:" + dir + "/org.osgi.util.function.jar"),
-                bundle("file:" + dir + "/org.osgi.util.promise.jar"),
-                bundle("file:" + dir + "/org.osgi.service.component.jar"),
-                bundle("file:" + dir + "/org.apache.felix.scr.jar"),
-                composite(FeatureBundles.of(Path.of(System.getProperty("mio.feature")), Path.of(dir)).toArray(Option[]::new)),
-                junitBundles());
+        return options(frameworkProperty("org.osgi.framework.os.name").value("MacOSX"), FeatureBundles.deployment());
     }
 
     @Test

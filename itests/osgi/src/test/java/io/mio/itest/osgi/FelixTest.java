@@ -4,11 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.mio.Event;
 import io.mio.Events;
@@ -69,17 +65,7 @@ public class FelixTest {
 
     @Configuration
     public Option[] config() throws Exception {
-        String dir = System.getProperty("mio.bundles");
-        return options(
-                systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
-                systemProperty("org.ops4j.pax.url.mvn.repositories").value(System.getProperty("org.ops4j.pax.url.mvn.repositories")),
-                // The feature's prerequisite, Karaf's scr feature: Felix SCR and what it needs.
-                bundle("file:" + dir + "/org.osgi.util.function.jar"),
-                bundle("file:" + dir + "/org.osgi.util.promise.jar"),
-                bundle("file:" + dir + "/org.osgi.service.component.jar"),
-                bundle("file:" + dir + "/org.apache.felix.scr.jar"),
-                composite(FeatureBundles.of(Path.of(System.getProperty("mio.feature")), Path.of(dir)).toArray(Option[]::new)),
-                junitBundles());
+        return options(FeatureBundles.deployment());
     }
 
     @Test
