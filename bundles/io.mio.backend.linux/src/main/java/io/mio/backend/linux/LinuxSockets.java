@@ -19,12 +19,16 @@ import java.nio.ByteBuffer;
  * {@code MSG_NOSIGNAL} so that a closed peer gives {@code EPIPE}, never a signal.
  */
 final class LinuxSockets implements Sockets, UnixCalls {
-    static final LinuxSockets INSTANCE = new LinuxSockets();
+    static final LinuxSockets INSTANCE = new LinuxSockets(PosixFeatures.LINUX);
 
     /** Every send: never block, whatever the descriptor's flags; never raise SIGPIPE. */
     private static final int NO_WAIT_NO_SIGNAL = Net.MSG_DONTWAIT | Net.MSG_NOSIGNAL;
 
-    private LinuxSockets() {}
+    private final PosixFeatures features;
+
+    LinuxSockets(PosixFeatures features) {
+        this.features = features;
+    }
 
     @Override
     public void close(int fd) {
@@ -49,11 +53,11 @@ final class LinuxSockets implements Sockets, UnixCalls {
     @Override
     public int[] pipe() throws IOException {
         MemorySegment fds = Scratch.get().value;
-        int result = Unistd.pipe2(fds, Unistd.O_NONBLOCK | Unistd.O_CLOEXEC);
+        int result = features.pipe2() ? Unistd.pipe2(fds, Unistd.O_NONBLOCK | Unistd.O_CLOEXEC) : Unistd.pipe(fds);
         if (result < 0) {
-            throw Errno.socketException("pipe2", -result);
+            throw Errno.socketException(features.pipe2() ? "pipe2" : "pipe", -result);
         }
-        return new int[] {fds.get(ValueLayout.JAVA_INT, 0), fds.get(ValueLayout.JAVA_INT, 4)};
+        return madeOwn(fds.get(ValueLayout.JAVA_INT, 0), fds.get(ValueLayout.JAVA_INT, 4), !features.pipe2());
     }
 
     /**
@@ -110,12 +114,47 @@ final class LinuxSockets implements Sockets, UnixCalls {
     @Override
     public int[] socketPair(boolean datagram) throws IOException {
         MemorySegment pair = Scratch.get().value;
-        int type = (datagram ? Net.SOCK_DGRAM : Net.SOCK_STREAM) | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC;
+        int type = (datagram ? Net.SOCK_DGRAM : Net.SOCK_STREAM) | creationFlags();
         int result = Net.socketpair(Net.AF_UNIX, type, 0, pair);
         if (result < 0) {
             throw Errno.socketException("socketpair", -result);
         }
-        return new int[] {pair.get(ValueLayout.JAVA_INT, 0), pair.get(ValueLayout.JAVA_INT, 4)};
+        return madeOwn(pair.get(ValueLayout.JAVA_INT, 0), pair.get(ValueLayout.JAVA_INT, 4), !features.socketFlags());
+    }
+
+    private int creationFlags() {
+        return features.socketFlags() ? Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC : 0;
+    }
+
+    /**
+     * Makes two new descriptors non-blocking and close-on-exec when the call could not, closing
+     * both if that fails.
+     */
+    private int[] madeOwn(int first, int second, boolean byFcntl) throws IOException {
+        if (byFcntl) {
+            try {
+                adopt(first);
+                adopt(second);
+            } catch (IOException | RuntimeException e) {
+                Unistd.close(first);
+                Unistd.close(second);
+                throw e;
+            }
+        }
+        return new int[] {first, second};
+    }
+
+    /** One new descriptor made non-blocking and close-on-exec when the call could not. */
+    private int madeOwn(int fd, boolean byFcntl) throws IOException {
+        if (byFcntl) {
+            try {
+                adopt(fd);
+            } catch (IOException | RuntimeException e) {
+                Unistd.close(fd);
+                throw e;
+            }
+        }
+        return fd;
     }
 
     @Override
@@ -132,12 +171,12 @@ final class LinuxSockets implements Sockets, UnixCalls {
             ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "gid"))};
     }
 
-    private static int open(int domain, int type) throws IOException {
-        int fd = Net.socket(domain, type | Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC, 0);
+    private int open(int domain, int type) throws IOException {
+        int fd = Net.socket(domain, type | creationFlags(), 0);
         if (fd < 0) {
             throw Errno.socketException("socket", -fd);
         }
-        return fd;
+        return madeOwn(fd, !features.socketFlags());
     }
 
     @Override
@@ -160,9 +199,11 @@ final class LinuxSockets implements Sockets, UnixCalls {
     @Override
     public int accept(int fd) throws IOException {
         while (true) {
-            int result = Net.accept4(fd, MemorySegment.NULL, MemorySegment.NULL, Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC);
+            int result = features.accept4()
+                    ? Net.accept4(fd, MemorySegment.NULL, MemorySegment.NULL, Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC)
+                    : Net.accept(fd, MemorySegment.NULL, MemorySegment.NULL);
             if (result >= 0) {
-                return result;
+                return madeOwn(result, !features.accept4());
             }
             switch (-result) {
                 case Errno.EAGAIN:
@@ -172,7 +213,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
                     // one in the queue is as good, and each retry removes one from the queue.
                     continue;
                 default:
-                    throw Errno.socketException("accept4", -result);
+                    throw Errno.socketException(features.accept4() ? "accept4" : "accept", -result);
             }
         }
     }
@@ -371,6 +412,23 @@ final class LinuxSockets implements Sockets, UnixCalls {
     @Override
     public int receiveMany(int fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
             throws IOException {
+        if (!features.batchCalls()) {
+            return io.mio.spi.PortableBatch.receiveMany(this, fd, data, slotSize, count, senders, lengths);
+        }
+        return receiveBatch(fd, data, slotSize, count, senders, lengths);
+    }
+
+    @Override
+    public int sendMany(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
+            throws IOException {
+        if (!features.batchCalls()) {
+            return io.mio.spi.PortableBatch.sendMany(this, fd, data, slotSize, count, lengths, targets);
+        }
+        return sendBatch(fd, data, slotSize, count, lengths, targets);
+    }
+
+    private int receiveBatch(int fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
+            throws IOException {
         MemorySegment messages = Messages.forReceive(Scratch.get(), data, slotSize, count, senders);
         int n;
         do {
@@ -388,8 +446,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
         return n;
     }
 
-    @Override
-    public int sendMany(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
+    private int sendBatch(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
             throws IOException {
         MemorySegment messages = Messages.forSend(Scratch.get(), data, slotSize, count, lengths, targets);
         int n;
@@ -534,11 +591,14 @@ final class LinuxSockets implements Sockets, UnixCalls {
         MemorySegment message = Rights.message(Scratch.get(), length, fds.length);
         long n;
         do {
-            n = Net.recvmsg(fd, message, Net.MSG_DONTWAIT | Rights.MSG_CMSG_CLOEXEC);
+            n = Net.recvmsg(fd, message, Net.MSG_DONTWAIT | (features.cmsgCloexec() ? Rights.MSG_CMSG_CLOEXEC : 0));
         } while (n == -Errno.EINTR);
         if (n >= 0) {
             // Taken before anything can throw: from here on, the descriptors are the caller's.
             received[0] = Rights.takeRights(message, fds);
+            for (int i = 0; i < received[0] && !features.cmsgCloexec(); i++) {
+                Unistd.fcntl(fds[i], Unistd.F_SETFD, Unistd.FD_CLOEXEC); // a failure leaves it inheritable, not lost
+            }
             received[1] = Rights.truncated(message) ? 1 : 0;
             received[2] = Rights.dataTruncated(message) ? 1 : 0;
             MemorySegment.copy(Rights.staged(message), 0, dst, 0, Math.min(n, length));

@@ -95,6 +95,11 @@ final class Net {
         static final MethodHandle HANDLE = Libc.downcall("accept4",
                 FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER, C_INT), false);
     }
+    // The portable accept, for an OS without accept4; it blocks on a blocking listener: not critical.
+    private static final class Accept {
+        static final MethodHandle HANDLE = Libc.downcall("accept",
+                FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER), false);
+    }
     private static final class Connect {
         static final MethodHandle HANDLE = Libc.downcall("connect",
                 FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT), false);
@@ -211,6 +216,15 @@ final class Net {
         MemorySegment errno = Scratch.get().errno;
         try {
             return Libc.result((int) Accept4.HANDLE.invokeExact(errno, fd, address, length, flags), errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int accept(int fd, MemorySegment address, MemorySegment length) {
+        MemorySegment errno = Scratch.get().errno;
+        try {
+            return Libc.result((int) Accept.HANDLE.invokeExact(errno, fd, address, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -49,6 +49,10 @@ final class Unistd {
         static final MethodHandle HANDLE = Libc.downcall("write",
                 FunctionDescriptor.of(Libc.C_LONG, C_INT, Libc.C_LONG, C_SIZE_T), false);
     }
+    private static final class Pipe {
+        static final MethodHandle HANDLE = Libc.downcall("pipe",
+                FunctionDescriptor.of(C_INT, C_POINTER), false);
+    }
     private static final class Pipe2 {
         static final MethodHandle HANDLE = Libc.downcall("pipe2",
                 FunctionDescriptor.of(C_INT, C_POINTER, C_INT), true);
@@ -102,6 +106,15 @@ final class Unistd {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((long) WriteAddress.HANDLE.invokeExact(scratch.errno, fd, address, length), scratch.errno);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int pipe(MemorySegment fds) {
+        Scratch scratch = Scratch.get();
+        try {
+            return Libc.result((int) Pipe.HANDLE.invokeExact(scratch.errno, fds), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

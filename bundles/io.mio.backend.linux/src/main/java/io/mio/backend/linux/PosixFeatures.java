@@ -1,0 +1,25 @@
+package io.mio.backend.linux;
+
+/**
+ * What a Unix's socket calls offer beyond POSIX, declared once per OS. Where a feature is
+ * missing, the sockets take the sequence every Unix has — the call, then {@code fcntl} — so that
+ * the code is written once and an OS only declares what it lacks (macOS has no
+ * {@code SOCK_CLOEXEC}, {@code accept4}, {@code pipe2} or {@code recvmmsg}).
+ *
+ * @param socketFlags {@code SOCK_NONBLOCK | SOCK_CLOEXEC} in {@code socket} and
+ *     {@code socketpair}: a descriptor is never visible without them, even to a {@code fork}
+ * @param accept4 {@code accept4} with the same flags
+ * @param pipe2 {@code pipe2} with {@code O_NONBLOCK | O_CLOEXEC}
+ * @param batchCalls {@code recvmmsg} and {@code sendmmsg}; else one call per datagram
+ * @param cmsgCloexec {@code MSG_CMSG_CLOEXEC}: received descriptors close-on-exec atomically
+ */
+record PosixFeatures(boolean socketFlags, boolean accept4, boolean pipe2, boolean batchCalls, boolean cmsgCloexec) {
+    /** Linux since 2.6.33 has them all. */
+    static final PosixFeatures LINUX = new PosixFeatures(true, true, true, true, true);
+
+    /**
+     * None of them: the paths every Unix can take, which the tests run on Linux so that an OS
+     * that needs them gets code that has run.
+     */
+    static final PosixFeatures POSIX_ONLY = new PosixFeatures(false, false, false, false, false);
+}

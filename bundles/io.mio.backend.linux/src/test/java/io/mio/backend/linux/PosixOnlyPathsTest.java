@@ -1,0 +1,111 @@
+package io.mio.backend.linux;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mio.spi.IoStatus;
+import io.mio.spi.Sockets;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The socket code with none of Linux's extensions ({@link PosixFeatures#POSIX_ONLY}): the paths
+ * an OS without {@code SOCK_CLOEXEC}, {@code accept4}, {@code pipe2}, {@code recvmmsg} or
+ * {@code MSG_CMSG_CLOEXEC} takes, run here so that they have run before such an OS needs them.
+ * Every descriptor they make must come out non-blocking and close-on-exec, as Linux's do.
+ */
+class PosixOnlyPathsTest {
+    private final LinuxSockets sockets = new LinuxSockets(PosixFeatures.POSIX_ONLY);
+    private final List<Integer> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(Unistd::close);
+    }
+
+    private int keep(int fd) {
+        opened.add(fd);
+        return fd;
+    }
+
+    private static void assertMioFlags(int fd) {
+        int status = Unistd.fcntl(fd, Unistd.F_GETFL, 0);
+        int descriptor = Unistd.fcntl(fd, Unistd.F_GETFD, 0);
+        assertTrue(status >= 0 && (status & Unistd.O_NONBLOCK) != 0, "non-blocking: fd " + fd);
+        assertTrue(descriptor >= 0 && (descriptor & Unistd.FD_CLOEXEC) != 0, "close-on-exec: fd " + fd);
+    }
+
+    @Test
+    void socketsPairsPipesAndAcceptedConnectionsAreNonBlockingAndCloseOnExec() throws Exception {
+        int tcp = keep(sockets.openTcp(false));
+        int udp = keep(sockets.openUdp(true));
+        int unix = keep(sockets.openUnix(false));
+        int[] pair = sockets.socketPair(true);
+        int[] pipe = sockets.pipe();
+        for (int fd : new int[] {pair[0], pair[1], pipe[0], pipe[1]}) {
+            keep(fd);
+        }
+        for (int fd : new int[] {tcp, udp, unix, pair[0], pair[1], pipe[0], pipe[1]}) {
+            assertMioFlags(fd);
+        }
+
+        sockets.bind(tcp, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        sockets.listen(tcp, 8);
+        assertEquals(IoStatus.WOULD_BLOCK, sockets.accept(tcp), "nothing queued: would block, not block");
+        int client = keep(sockets.openTcp(false));
+        sockets.connect(client, sockets.localAddress(tcp));
+        int accepted = IoStatus.WOULD_BLOCK;
+        for (int i = 0; i < 1000 && accepted == IoStatus.WOULD_BLOCK; i++) {
+            accepted = sockets.accept(tcp);
+            Thread.sleep(1);
+        }
+        assertTrue(accepted >= 0, "the connection was accepted");
+        assertMioFlags(keep(accepted));
+    }
+
+    @Test
+    void receivedDescriptorsAreCloseOnExec() throws Exception {
+        int[] pair = sockets.socketPair(false);
+        int[] pipe = sockets.pipe();
+        for (int fd : new int[] {pair[0], pair[1], pipe[0], pipe[1]}) {
+            keep(fd);
+        }
+        MemorySegment one = Arena.ofAuto().allocate(1);
+        assertEquals(1, sockets.sendWithFds(pair[0], one, new int[] {pipe[0]}, 0, 1, false));
+        int[] fds = new int[2];
+        int[] received = new int[3];
+        assertEquals(1, sockets.receiveWithFds(pair[1], Arena.ofAuto().allocate(8), fds, received, false));
+        assertEquals(1, received[0]);
+        keep(fds[0]);
+        int descriptor = Unistd.fcntl(fds[0], Unistd.F_GETFD, 0);
+        assertTrue((descriptor & Unistd.FD_CLOEXEC) != 0, "close-on-exec without MSG_CMSG_CLOEXEC");
+    }
+
+    @Test
+    void batchesGoOneCallPerDatagram() throws Exception {
+        int[] pair = sockets.socketPair(true);
+        keep(pair[0]);
+        keep(pair[1]);
+        int slot = 16;
+        MemorySegment data = Arena.ofAuto().allocate(3L * slot);
+        for (int i = 0; i < 3; i++) {
+            data.set(ValueLayout.JAVA_BYTE, (long) i * slot, (byte) (i + 1));
+        }
+        assertEquals(3, sockets.sendMany(pair[0], data, slot, 3, new int[] {1, 2, 3}, new SocketAddress[3]));
+        MemorySegment into = Arena.ofAuto().allocate(4L * slot);
+        MemorySegment senders = Arena.ofAuto().allocate(4L * Sockets.SOCKADDR_SIZE);
+        int[] lengths = new int[4];
+        assertEquals(3, sockets.receiveMany(pair[1], into, slot, 4, senders, lengths), "three queued, then would-block");
+        assertArrayEquals(new int[] {1, 2, 3, 0}, lengths);
+        assertEquals(3, into.get(ValueLayout.JAVA_BYTE, 2L * slot));
+    }
+}
