@@ -43,7 +43,9 @@ public final class NativeCalls {
     public static final int AF_INET = 2;
     /** {@code IPPROTO_ICMP}. */
     public static final int IPPROTO_ICMP = 1;
+    private static final int F_GETFD = 1;
     private static final int F_GETFL = 3;
+    private static final int FD_CLOEXEC = 1;
     private static final int F_SETFL = 4;
     private static final int O_NONBLOCK = 0x800;
 
@@ -101,9 +103,34 @@ public final class NativeCalls {
         return (int) CLOSE.invokeExact(fd);
     }
 
-    /** Whether this process has {@code fd} open. */
+    /** Whether this process has {@code fd} open: {@code fcntl(F_GETFD)} answers only for an open one. */
     public static boolean isOpen(int fd) {
-        return Files.exists(Path.of("/proc/self/fd/" + fd));
+        return descriptorFlags(fd) >= 0;
+    }
+
+    /** {@code fcntl(fd, F_GETFD)}: -1 when not open. */
+    private static int descriptorFlags(int fd) {
+        try {
+            return (int) FCNTL.invokeExact(fd, F_GETFD, 0);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Whether {@code fd} is non-blocking ({@code O_NONBLOCK} in {@code F_GETFL}). */
+    public static boolean isNonBlocking(int fd) {
+        try {
+            int flags = (int) FCNTL.invokeExact(fd, F_GETFL, 0);
+            return flags >= 0 && (flags & O_NONBLOCK) != 0;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Whether {@code fd} is closed on exec ({@code FD_CLOEXEC} in {@code F_GETFD}). */
+    public static boolean isCloseOnExec(int fd) {
+        int flags = descriptorFlags(fd);
+        return flags >= 0 && (flags & FD_CLOEXEC) != 0;
     }
 
     /** What {@code fd} refers to, as {@code /proc/self/fd} names it ({@code socket:[123]}, {@code pipe:[45]}). */
