@@ -1,13 +1,10 @@
 package io.mio.backend.linux;
 
+import io.mio.spi.OsFailure;
 import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.net.BindException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
 
 /**
  * Linux errno values (the same on x86_64 and aarch64: both use the generic numbering), and the
@@ -110,19 +107,32 @@ final class Errno {
     }
 
     /**
-     * The exception a Java user expects from a failed socket call.
+     * The exception a Java user expects from a failed socket call: the errno's kind, made into
+     * the exception every backend makes of it ({@link OsFailure}).
      *
      * @param call the call, such as {@code "bind"}; it decides between the exception types
      * @param errno the errno value
      * @return the exception, to be thrown by the caller
      */
     static IOException socketException(String call, int errno) {
-        String message = message(call, errno);
+        return OsFailure.socketException(call, kind(errno), message(call, errno));
+    }
+
+    /**
+     * What a Linux errno means, OS-neutrally; only on the error path.
+     *
+     * @param errno the errno value
+     * @return its kind
+     */
+    static OsFailure.Kind kind(int errno) {
         return switch (errno) {
-            case ECONNREFUSED, ETIMEDOUT -> call.equals("connect") ? new ConnectException(message) : new SocketException(message);
-            case EHOSTUNREACH, ENETUNREACH -> new NoRouteToHostException(message);
-            case EADDRINUSE, EADDRNOTAVAIL, EACCES -> call.equals("bind") ? new BindException(message) : new SocketException(message);
-            default -> new SocketException(message);
+            case ECONNREFUSED -> OsFailure.Kind.CONNECTION_REFUSED;
+            case ETIMEDOUT -> OsFailure.Kind.TIMED_OUT;
+            case EHOSTUNREACH, ENETUNREACH -> OsFailure.Kind.UNREACHABLE;
+            case EADDRINUSE -> OsFailure.Kind.ADDRESS_IN_USE;
+            case EADDRNOTAVAIL -> OsFailure.Kind.ADDRESS_NOT_AVAILABLE;
+            case EACCES -> OsFailure.Kind.ACCESS_DENIED;
+            default -> OsFailure.Kind.OTHER;
         };
     }
 
