@@ -17,16 +17,16 @@ class RegistryBookkeepingTest {
     /** A selector that accepts every call and reports nothing. */
     private static final class NoSelector implements Selector {
         @Override
-        public Registration register(int fd, long token, Interest interests) {
+        public Registration register(long fd, long token, Interest interests) {
             return new Registration() {
                 @Override
-                public void reregister(int fd, long token, Interest interests) {}
+                public void reregister(long fd, long token, Interest interests) {}
 
                 @Override
-                public void deregister(int fd) {}
+                public void deregister(long fd) {}
 
                 @Override
-                public void closing(int fd) {}
+                public void closing(long fd) {}
 
                 @Override
                 public void wouldBlock(boolean reading) {}

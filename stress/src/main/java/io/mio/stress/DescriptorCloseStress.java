@@ -30,7 +30,7 @@ public class DescriptorCloseStress {
 
     @Actor
     public void call(III_Result r) {
-        int fd = descriptor.acquire();
+        long fd = descriptor.acquire();
         if (fd < 0) {
             r.r1 = 0;
             return;

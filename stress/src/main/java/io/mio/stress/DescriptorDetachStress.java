@@ -30,7 +30,7 @@ public class DescriptorDetachStress {
 
     @Actor
     public void detach(III_Result r) {
-        r.r1 = descriptor.detach();
+        r.r1 = (int) descriptor.detach(); // 7 or -1
     }
 
     @Actor

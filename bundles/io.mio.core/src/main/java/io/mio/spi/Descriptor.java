@@ -4,8 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * An OS descriptor that no call can reach once it is closed, even when another thread closes it
- * while a call is under way.
+ * An OS handle — a Unix file descriptor, or a Windows {@code SOCKET} — that no call can reach
+ * once it is closed, even when another thread closes it while a call is under way. Handles are
+ * {@code long}, wide enough for a {@code SOCKET}; a Unix backend narrows to the C {@code int} at
+ * its native calls, and the Unix API ({@code rawFd()}) hands out that {@code int}.
  *
  * <p>The danger this class removes: thread A reads descriptor 12 while thread B closes it and
  * thread C opens a new socket that the kernel numbers 12 again; A's next call would then touch C's
@@ -31,7 +33,7 @@ public class Descriptor {
         }
     }
 
-    private final int fd;
+    private final long fd;
     private final Closer closer;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = 1;
@@ -45,7 +47,7 @@ public class Descriptor {
          *
          * @param fd the descriptor number
          */
-        void close(int fd);
+        void close(long fd);
     }
 
     /**
@@ -54,7 +56,7 @@ public class Descriptor {
      * @param fd the descriptor number, not negative
      * @param closer how to close it
      */
-    public Descriptor(int fd, Closer closer) {
+    public Descriptor(long fd, Closer closer) {
         if (fd < 0) {
             throw new IllegalArgumentException("negative descriptor " + fd);
         }
@@ -68,7 +70,7 @@ public class Descriptor {
      * @return the descriptor number, or {@code -1} when the descriptor is closed (the caller then
      *     throws the exception that suits it, and does not call {@link #release()})
      */
-    public final int acquire() {
+    public final long acquire() {
         int s = (int) STATE.getVolatile(this);
         while ((s & CLOSED) == 0) {
             int witness = (int) STATE.compareAndExchange(this, s, s + 1);
@@ -110,7 +112,7 @@ public class Descriptor {
      * @return the number, or {@code -1} when the descriptor was already closed
      * @throws IllegalStateException when other threads keep using it
      */
-    public final int detach() {
+    public final long detach() {
         for (int attempt = 0; attempt < 10_000; attempt++) {
             // Closed with no reference left: no release can ever reach the closer.
             int witness = (int) STATE.compareAndExchange(this, 1, CLOSED);
@@ -140,7 +142,7 @@ public class Descriptor {
      *
      * @return the number this descriptor had when it was opened
      */
-    public final int number() {
+    public final long number() {
         return fd;
     }
 

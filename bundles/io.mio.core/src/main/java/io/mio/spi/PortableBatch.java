@@ -25,7 +25,7 @@ public final class PortableBatch {
      * @return how many datagrams were received
      * @throws IOException when the first receive fails
      */
-    public static int receiveMany(Sockets sockets, int fd, MemorySegment data, int slotSize, int count,
+    public static int receiveMany(Sockets sockets, long fd, MemorySegment data, int slotSize, int count,
             MemorySegment senders, int[] lengths) throws IOException {
         for (int i = 0; i < count; i++) {
             int n;
@@ -59,7 +59,7 @@ public final class PortableBatch {
      * @return how many datagrams were sent
      * @throws IOException when the first send fails
      */
-    public static int sendMany(Sockets sockets, int fd, MemorySegment data, int slotSize, int count, int[] lengths,
+    public static int sendMany(Sockets sockets, long fd, MemorySegment data, int slotSize, int count, int[] lengths,
             SocketAddress[] targets) throws IOException {
         for (int i = 0; i < count; i++) {
             int n;

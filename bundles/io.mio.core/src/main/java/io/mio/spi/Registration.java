@@ -28,7 +28,7 @@ public interface Registration {
      * @throws IOException when the OS refuses
      * @throws java.nio.channels.ClosedSelectorException once the selector is closed
      */
-    void reregister(int fd, long token, Interest interests) throws IOException;
+    void reregister(long fd, long token, Interest interests) throws IOException;
 
     /**
      * Ends the registration: no later {@link Selector#select} reports it.
@@ -37,7 +37,7 @@ public interface Registration {
      * @throws IOException when the OS refuses
      * @throws java.nio.channels.ClosedSelectorException once the selector is closed
      */
-    void deregister(int fd) throws IOException;
+    void deregister(long fd) throws IOException;
 
     /**
      * The source is closing: ends the registration before the number is released, so that a new
@@ -46,7 +46,7 @@ public interface Registration {
      *
      * @param fd the descriptor, still held open by the caller
      */
-    void closing(int fd);
+    void closing(long fd);
 
     /**
      * mio's {@code do_io} hook: a call on the source found one side exhausted — it would block,

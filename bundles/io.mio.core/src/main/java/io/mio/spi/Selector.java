@@ -21,7 +21,7 @@ public interface Selector extends AutoCloseable {
      * @return the registration, through which every later change goes
      * @throws IOException when the OS refuses
      */
-    Registration register(int fd, long token, Interest interests) throws IOException;
+    Registration register(long fd, long token, Interest interests) throws IOException;
 
     /**
      * Waits for events and writes them into {@code events}.

@@ -24,10 +24,10 @@ public interface Sockets extends Descriptor.Closer {
      * Opens a TCP socket, non-blocking and close-on-exec in one call.
      *
      * @param ipv6 {@code true} for IPv6, else IPv4
-     * @return the new descriptor
+     * @return the new socket's handle
      * @throws IOException when the OS refuses
      */
-    int openTcp(boolean ipv6) throws IOException;
+    long openTcp(boolean ipv6) throws IOException;
 
     /**
      * Opens a UDP socket, non-blocking and close-on-exec in one call.
@@ -36,7 +36,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the new descriptor
      * @throws IOException when the OS refuses
      */
-    int openUdp(boolean ipv6) throws IOException;
+    long openUdp(boolean ipv6) throws IOException;
 
     /**
      * Opens a Unix-domain socket, non-blocking and close-on-exec in one call (Windows has
@@ -46,7 +46,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the new descriptor
      * @throws IOException when the OS refuses
      */
-    int openUnix(boolean datagram) throws IOException;
+    long openUnix(boolean datagram) throws IOException;
 
     /**
      * Binds a socket.
@@ -56,7 +56,7 @@ public interface Sockets extends Descriptor.Closer {
      *     socket's family
      * @throws IOException {@link java.net.BindException} when the address is taken or not local
      */
-    void bind(int fd, SocketAddress address) throws IOException;
+    void bind(long fd, SocketAddress address) throws IOException;
 
     /**
      * Makes a bound socket listen.
@@ -65,7 +65,7 @@ public interface Sockets extends Descriptor.Closer {
      * @param backlog the accept queue's length
      * @throws IOException when the OS refuses
      */
-    void listen(int fd, int backlog) throws IOException;
+    void listen(long fd, int backlog) throws IOException;
 
     /**
      * Accepts a connection, the new socket non-blocking and close-on-exec in one call.
@@ -74,7 +74,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the new descriptor, or {@link IoStatus#WOULD_BLOCK} when none is queued
      * @throws IOException when the OS refuses, for example at its descriptor limit
      */
-    int accept(int fd) throws IOException;
+    long accept(long fd) throws IOException;
 
     /**
      * Starts a non-blocking connect.
@@ -85,7 +85,7 @@ public interface Sockets extends Descriptor.Closer {
      *     reports the outcome)
      * @throws IOException {@link java.net.ConnectException} when refused at once
      */
-    boolean connect(int fd, SocketAddress address) throws IOException;
+    boolean connect(long fd, SocketAddress address) throws IOException;
 
     /**
      * The socket's own address.
@@ -94,7 +94,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bound address
      * @throws IOException when the OS refuses
      */
-    SocketAddress localAddress(int fd) throws IOException;
+    SocketAddress localAddress(long fd) throws IOException;
 
     /**
      * The connected peer's address.
@@ -103,7 +103,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the peer's address, or {@code null} when not (yet) connected
      * @throws IOException when the OS refuses for another reason
      */
-    SocketAddress peerAddress(int fd) throws IOException;
+    SocketAddress peerAddress(long fd) throws IOException;
 
     /**
      * Reads into {@code dst}.
@@ -114,7 +114,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    int read(int fd, MemorySegment dst, boolean peek) throws IOException;
+    int read(long fd, MemorySegment dst, boolean peek) throws IOException;
 
     /**
      * Reads into native memory given by its address: the path for direct buffers, whose address
@@ -127,7 +127,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    int read(int fd, long address, int length, boolean peek) throws IOException;
+    int read(long fd, long address, int length, boolean peek) throws IOException;
 
     /**
      * Writes from native memory given by its address; never raises {@code SIGPIPE}.
@@ -138,7 +138,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    int write(int fd, long address, int length) throws IOException;
+    int write(long fd, long address, int length) throws IOException;
 
     /**
      * Writes from {@code src}; never raises {@code SIGPIPE}.
@@ -148,7 +148,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    int write(int fd, MemorySegment src) throws IOException;
+    int write(long fd, MemorySegment src) throws IOException;
 
     /**
      * Receives one datagram into {@code dst}, truncating it to fit as the OS does, and its sender
@@ -164,7 +164,7 @@ public interface Sockets extends Descriptor.Closer {
      *     or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error, such as an ICMP port unreachable
      */
-    int receive(int fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException;
+    int receive(long fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException;
 
     /**
      * Receives one datagram into native memory given by its address; see
@@ -178,7 +178,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the datagram's full length, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error
      */
-    int receive(int fd, long address, int length, boolean peek, MemorySegment sender) throws IOException;
+    int receive(long fd, long address, int length, boolean peek, MemorySegment sender) throws IOException;
 
     /**
      * Sends one datagram from {@code src}; never raises {@code SIGPIPE}.
@@ -189,7 +189,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes sent, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses
      */
-    int send(int fd, MemorySegment src, SocketAddress target) throws IOException;
+    int send(long fd, MemorySegment src, SocketAddress target) throws IOException;
 
     /**
      * Sends one datagram from native memory given by its address; see
@@ -202,7 +202,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes sent, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses
      */
-    int send(int fd, long address, int length, SocketAddress target) throws IOException;
+    int send(long fd, long address, int length, SocketAddress target) throws IOException;
 
     /**
      * Receives up to {@code count} datagrams in as few calls as the OS allows. Datagram {@code i}
@@ -222,7 +222,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return how many datagrams were received, 0 when none was queued
      * @throws IOException when the OS reports an error before any datagram was received
      */
-    default int receiveMany(int fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
+    default int receiveMany(long fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
             throws IOException {
         return PortableBatch.receiveMany(this, fd, data, slotSize, count, senders, lengths);
     }
@@ -244,7 +244,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return how many datagrams were sent, from the first; 0 when the first would block
      * @throws IOException when the OS refuses the first datagram
      */
-    default int sendMany(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
+    default int sendMany(long fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
             throws IOException {
         return PortableBatch.sendMany(this, fd, data, slotSize, count, lengths, targets);
     }
@@ -280,7 +280,7 @@ public interface Sockets extends Descriptor.Closer {
      * @param join {@code true} to join, {@code false} to leave
      * @throws IOException when the OS refuses (such as leaving a group not joined)
      */
-    void multicastMembership(int fd, java.net.InetAddress group, java.net.InetAddress interfaceAddress,
+    void multicastMembership(long fd, java.net.InetAddress group, java.net.InetAddress interfaceAddress,
             int interfaceIndex, boolean join) throws IOException;
 
     /**
@@ -295,7 +295,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    long readv(int fd, ByteBuffer[] dsts, int offset, int length) throws IOException;
+    long readv(long fd, ByteBuffer[] dsts, int offset, int length) throws IOException;
 
     /**
      * Writes from buffers in one call; never raises {@code SIGPIPE}. The caller advances the
@@ -309,7 +309,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    long writev(int fd, ByteBuffer[] srcs, int offset, int length) throws IOException;
+    long writev(long fd, ByteBuffer[] srcs, int offset, int length) throws IOException;
 
     /**
      * Shuts down one or both halves of a connection.
@@ -320,7 +320,7 @@ public interface Sockets extends Descriptor.Closer {
      * @throws IOException {@link java.nio.channels.NotYetConnectedException} is the caller's to
      *     throw; this throws when the OS refuses
      */
-    void shutdown(int fd, boolean read, boolean write) throws IOException;
+    void shutdown(long fd, boolean read, boolean write) throws IOException;
 
     /**
      * Sets an option.
@@ -331,7 +331,7 @@ public interface Sockets extends Descriptor.Closer {
      * @param value its value, as {@link SocketOpt} describes
      * @throws IOException when the OS refuses
      */
-    void setOption(int fd, boolean ipv6, SocketOpt option, int value) throws IOException;
+    void setOption(long fd, boolean ipv6, SocketOpt option, int value) throws IOException;
 
     /**
      * Reads an option.
@@ -342,7 +342,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return its value, as {@link SocketOpt} describes
      * @throws IOException when the OS refuses
      */
-    int getOption(int fd, boolean ipv6, SocketOpt option) throws IOException;
+    int getOption(long fd, boolean ipv6, SocketOpt option) throws IOException;
 
     /**
      * Reads and clears the socket's pending error ({@code SO_ERROR}).
@@ -352,7 +352,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return the error as the exception a user expects, or {@code null} when there is none
      * @throws IOException when the OS refuses to say
      */
-    IOException takeError(int fd, String call) throws IOException;
+    IOException takeError(long fd, String call) throws IOException;
 
     /**
      * Says what kind of socket a descriptor is.
@@ -361,7 +361,7 @@ public interface Sockets extends Descriptor.Closer {
      * @return its family and type
      * @throws IOException when it is not a socket, or not open
      */
-    SocketKind socketKind(int fd) throws IOException;
+    SocketKind socketKind(long fd) throws IOException;
 
     /**
      * Makes a descriptor the program opened elsewhere behave as Mio's own: non-blocking and
@@ -370,6 +370,6 @@ public interface Sockets extends Descriptor.Closer {
      * @param fd the descriptor
      * @throws IOException when the OS refuses
      */
-    void adopt(int fd) throws IOException;
+    void adopt(long fd) throws IOException;
 
 }

@@ -31,7 +31,7 @@ public interface UnixCalls {
      * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error
      */
-    int readFile(int fd, MemorySegment dst) throws IOException;
+    int readFile(long fd, MemorySegment dst) throws IOException;
 
     /**
      * Reads from a descriptor that is not a socket into native memory given by its address.
@@ -42,7 +42,7 @@ public interface UnixCalls {
      * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error
      */
-    int readFile(int fd, long address, int length) throws IOException;
+    int readFile(long fd, long address, int length) throws IOException;
 
     /**
      * Writes to a descriptor that is not a socket ({@code write(2)}); a pipe with no reader gives
@@ -53,7 +53,7 @@ public interface UnixCalls {
      * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error
      */
-    int writeFile(int fd, MemorySegment src) throws IOException;
+    int writeFile(long fd, MemorySegment src) throws IOException;
 
     /**
      * Writes to a descriptor that is not a socket from native memory given by its address.
@@ -64,7 +64,7 @@ public interface UnixCalls {
      * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error
      */
-    int writeFile(int fd, long address, int length) throws IOException;
+    int writeFile(long fd, long address, int length) throws IOException;
 
     /**
      * Opens a connected pair of Unix-domain sockets, non-blocking and close-on-exec.
@@ -83,7 +83,7 @@ public interface UnixCalls {
      * @return the process id, user id and group id, in that order
      * @throws IOException when the OS refuses or has no such option
      */
-    int[] peerCredentials(int fd) throws IOException;
+    int[] peerCredentials(long fd) throws IOException;
 
     /**
      * The access mode a descriptor was opened with, for adopting one end of a pipe.
@@ -92,7 +92,7 @@ public interface UnixCalls {
      * @return 0 read-only, 1 write-only, 2 read-write (POSIX {@code O_ACCMODE})
      * @throws IOException when it is not open
      */
-    int accessMode(int fd) throws IOException;
+    int accessMode(long fd) throws IOException;
 
     /**
      * Sends bytes with descriptors attached ({@code SCM_RIGHTS} on a Unix-domain socket): the
@@ -109,7 +109,7 @@ public interface UnixCalls {
      * @throws IOException when the OS refuses, for example a descriptor that is not open
      *     ({@code EBADF}), or a datagram larger than the socket's send buffer
      */
-    int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count, boolean datagram) throws IOException;
+    int sendWithFds(long fd, MemorySegment src, int[] fds, int offset, int count, boolean datagram) throws IOException;
 
     /**
      * Receives bytes and any descriptors sent with them, close-on-exec.
@@ -126,7 +126,7 @@ public interface UnixCalls {
      * @return bytes received (0 at end of stream), or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS refuses
      */
-    int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received, boolean datagram) throws IOException;
+    int receiveWithFds(long fd, MemorySegment dst, int[] fds, int[] received, boolean datagram) throws IOException;
 
     /** The most descriptors one message can carry (Linux's {@code SCM_MAX_FD}). */
     int MAX_FDS_PER_MESSAGE = 253;

@@ -13,30 +13,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DescriptorTest {
-    private final List<Integer> closed = new ArrayList<>();
+    private final List<Long> closed = new ArrayList<>();
 
     @Test
     void closeIsImmediateWhenNoCallIsUnderWayAndIdempotent() {
         Descriptor d = new Descriptor(7, closed::add);
         assertTrue(d.close());
         assertFalse(d.close());
-        assertEquals(List.of(7), closed);
+        assertEquals(List.of(7L), closed);
         assertTrue(d.isClosed());
-        assertEquals(-1, d.acquire(), "no call can start once closed");
+        assertEquals(-1L, d.acquire(), "no call can start once closed");
     }
 
     @Test
     void closeWaitsForTheCallUnderWay() {
         Descriptor d = new Descriptor(7, closed::add);
-        assertEquals(7, d.acquire());
-        assertEquals(7, d.acquire());
+        assertEquals(7L, d.acquire());
+        assertEquals(7L, d.acquire());
         d.close();
         assertEquals(List.of(), closed, "still in use: the number must not be freed for reuse");
-        assertEquals(-1, d.acquire());
+        assertEquals(-1L, d.acquire());
         d.release();
         assertEquals(List.of(), closed);
         d.release();
-        assertEquals(List.of(7), closed, "the last call out closes it");
+        assertEquals(List.of(7L), closed, "the last call out closes it");
     }
 
     @Test

@@ -215,7 +215,7 @@ public final class DatagramBatch {
      */
     int receiveFrom(IoSource io) throws IOException {
         clear();
-        int fd = io.acquireOpen(); // by hand, not io.call: no lambda per batch
+        long fd = io.acquireOpen(); // by hand, not io.call: no lambda per batch
         try {
             size = SocketIo.SOCKETS.receiveMany(fd, data, slotSize, lengths.length, senders, lengths);
         } finally {
@@ -232,7 +232,7 @@ public final class DatagramBatch {
         if (size == 0) {
             return SocketIo.nothing(io);
         }
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         int n;
         try {
             n = SocketIo.SOCKETS.sendMany(fd, data, slotSize, size, lengths, targets);

@@ -26,13 +26,13 @@ final class FdPassing {
         if (fdsToSend.length > ReceivedFds.MAX_CAPACITY) {
             throw new IllegalArgumentException("one message carries at most " + ReceivedFds.MAX_CAPACITY + " descriptors, not " + fdsToSend.length);
         }
-        for (int fd : fdsToSend) {
+        for (long fd : fdsToSend) {
             if (fd < 0) {
                 throw new IllegalArgumentException("negative descriptor " + fd);
             }
         }
         OsMemory.checkAccess(src);
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         int n;
         try {
             n = SocketIo.unix().sendWithFds(fd, MemorySegment.ofBuffer(src), fdsToSend, 0, fdsToSend.length, datagram);

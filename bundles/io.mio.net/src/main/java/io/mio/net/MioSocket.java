@@ -46,7 +46,7 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
     }
 
     /** Runs {@code setUp} on a new descriptor, closing it again when that fails. */
-    static IoSource setUp(int fd, SetUp setUp) throws IOException {
+    static IoSource setUp(long fd, SetUp setUp) throws IOException {
         IoSource io = new IoSource(fd, SocketIo.SOCKETS);
         try {
             io.call(opened -> {
@@ -63,7 +63,7 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
     /** What to do with a descriptor before handing it to the user. */
     @FunctionalInterface
     interface SetUp {
-        void run(int fd) throws IOException;
+        void run(long fd) throws IOException;
     }
 
     @Override
@@ -198,7 +198,7 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
      *     other threads keep using it
      */
     public int intoRawFd() throws ClosedChannelException {
-        return io.detachOpen();
+        return Math.toIntExact(io.detachOpen()); // a Unix descriptor: an int
     }
 
     /**
@@ -215,7 +215,7 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
      *     {@link ClosedChannelException} once closed
      */
     public <T> T tryIo(FdFunction<T> call) throws IOException {
-        return io.tryIo(call::apply);
+        return io.tryIo(fd -> call.apply(Math.toIntExact(fd)));
     }
 
     /**

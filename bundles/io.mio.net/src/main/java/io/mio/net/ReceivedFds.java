@@ -159,7 +159,7 @@ public final class ReceivedFds implements AutoCloseable {
         truncated = false;
         dataTruncated = false;
         MemorySegment into = MemorySegment.ofBuffer(dst);
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         int n;
         try {
             n = SocketIo.unix().receiveWithFds(fd, into, fds, received, datagram);

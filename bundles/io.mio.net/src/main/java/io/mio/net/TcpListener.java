@@ -105,7 +105,7 @@ public final class TcpListener extends InetSocket {
      *     once closed
      */
     public TcpStream accept() throws IOException {
-        int accepted = SocketIo.accept(io);
+        long accepted = SocketIo.accept(io);
         return accepted == IoStatus.WOULD_BLOCK ? null : new TcpStream(new IoSource(accepted, SocketIo.SOCKETS), ipv6);
     }
 

@@ -93,7 +93,7 @@ public final class UnixListener extends UnixSocket {
      *     {@link java.nio.channels.ClosedChannelException} once closed
      */
     public UnixStream accept() throws IOException {
-        int accepted = SocketIo.accept(io);
+        long accepted = SocketIo.accept(io);
         return accepted == IoStatus.WOULD_BLOCK ? null : new UnixStream(new IoSource(accepted, SocketIo.SOCKETS));
     }
 

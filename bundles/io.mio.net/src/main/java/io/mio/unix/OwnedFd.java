@@ -55,7 +55,7 @@ public final class OwnedFd implements AutoCloseable {
      * @throws ClosedChannelException once closed
      */
     public synchronized <T> T into(FdFunction<T> factory) throws IOException {
-        int fd = descriptor.detach();
+        int fd = Math.toIntExact(descriptor.detach());
         if (fd < 0) {
             throw new ClosedChannelException();
         }
@@ -77,7 +77,7 @@ public final class OwnedFd implements AutoCloseable {
         if (descriptor.isClosed()) {
             throw new ClosedChannelException();
         }
-        return descriptor.number();
+        return Math.toIntExact(descriptor.number());
     }
 
     /**
@@ -87,7 +87,7 @@ public final class OwnedFd implements AutoCloseable {
      * @throws ClosedChannelException once closed or moved out
      */
     public synchronized int release() throws ClosedChannelException {
-        int fd = descriptor.detach();
+        int fd = Math.toIntExact(descriptor.detach());
         if (fd < 0) {
             throw new ClosedChannelException();
         }

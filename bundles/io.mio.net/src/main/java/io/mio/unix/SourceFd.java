@@ -51,7 +51,7 @@ public final class SourceFd implements Source {
      * @return the number given at construction
      */
     public int fd() {
-        return io.number();
+        return Math.toIntExact(io.number());
     }
 
     @Override

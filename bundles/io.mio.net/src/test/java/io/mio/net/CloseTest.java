@@ -31,7 +31,7 @@ class CloseTest {
             Events events = Events.withCapacity(8);
             TcpStream old = TcpStream.connect(listener.localAddress());
             acceptOne(poll, events, listener).close();
-            int number = old.io.number();
+            long number = old.io.number();
             old.close();
 
             List<TcpStream> opened = new ArrayList<>();

@@ -105,7 +105,7 @@ public final class Expect {
     }
 
     /** Asserts what mio asserts of every descriptor it creates: non-blocking and close-on-exec. */
-    public static void assertNonBlockingAndCloseOnExec(int fd) throws IOException {
+    public static void assertNonBlockingAndCloseOnExec(long fd) throws IOException {
         assertTrue(NativeCalls.isNonBlocking(fd), "O_NONBLOCK on fd " + fd);
         assertTrue(NativeCalls.isCloseOnExec(fd), "FD_CLOEXEC on fd " + fd);
     }

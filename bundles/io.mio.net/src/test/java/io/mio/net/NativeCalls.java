@@ -104,23 +104,23 @@ public final class NativeCalls {
     }
 
     /** Whether this process has {@code fd} open: {@code fcntl(F_GETFD)} answers only for an open one. */
-    public static boolean isOpen(int fd) {
+    public static boolean isOpen(long fd) {
         return descriptorFlags(fd) >= 0;
     }
 
     /** {@code fcntl(fd, F_GETFD)}: -1 when not open. */
-    private static int descriptorFlags(int fd) {
+    private static int descriptorFlags(long fd) {
         try {
-            return (int) FCNTL.invokeExact(fd, F_GETFD, 0);
+            return (int) FCNTL.invokeExact((int) fd, F_GETFD, 0);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
     }
 
     /** Whether {@code fd} is non-blocking ({@code O_NONBLOCK} in {@code F_GETFL}). */
-    public static boolean isNonBlocking(int fd) {
+    public static boolean isNonBlocking(long fd) {
         try {
-            int flags = (int) FCNTL.invokeExact(fd, F_GETFL, 0);
+            int flags = (int) FCNTL.invokeExact((int) fd, F_GETFL, 0);
             return flags >= 0 && (flags & O_NONBLOCK) != 0;
         } catch (Throwable t) {
             throw new AssertionError(t);
@@ -128,7 +128,7 @@ public final class NativeCalls {
     }
 
     /** Whether {@code fd} is closed on exec ({@code FD_CLOEXEC} in {@code F_GETFD}). */
-    public static boolean isCloseOnExec(int fd) {
+    public static boolean isCloseOnExec(long fd) {
         int flags = descriptorFlags(fd);
         return flags >= 0 && (flags & FD_CLOEXEC) != 0;
     }

@@ -15,8 +15,8 @@ import java.lang.invoke.MethodHandle;
  *
  * {@snippet lang=c :
  * int epoll_create1(int flags);
- * int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
- * int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout);
+ * int epoll_ctl(long epfd, int op, long fd, struct epoll_event *event);
+ * int epoll_wait(long epfd, struct epoll_event *events, int maxevents, int timeout);
  *
  * struct epoll_event { uint32_t events; epoll_data_t data; }  // packed on x86_64 only
  * }
@@ -96,13 +96,13 @@ final class Epoll {
      * @param data the token
      * @return 0, or {@code -errno}
      */
-    static int ctl(int epfd, int op, int fd, int events, long data) {
+    static int ctl(long epfd, int op, long fd, int events, long data) {
         Scratch scratch = Scratch.get();
         MemorySegment event = scratch.value;
         event.set(ValueLayout.JAVA_INT, 0, events);
         event.set(ValueLayout.JAVA_LONG_UNALIGNED, DATA_OFFSET, data);
         try {
-            return Libc.result((int) EPOLL_CTL.invokeExact(scratch.errno, epfd, op, fd, event), scratch.errno);
+            return Libc.result((int) EPOLL_CTL.invokeExact(scratch.errno, (int) epfd, op, (int) fd, event), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -123,13 +123,13 @@ final class Epoll {
      * @param timeoutMillis -1 for ever, else milliseconds
      * @return the number of events, or {@code -errno}
      */
-    static int wait(MemorySegment capture, int epfd, MemorySegment events, int maxEvents, int timeoutMillis) {
+    static int wait(MemorySegment capture, long epfd, MemorySegment events, int maxEvents, int timeoutMillis) {
         try {
-            int n = (int) EPOLL_WAIT.invokeExact(epfd, events, maxEvents, timeoutMillis);
+            int n = (int) EPOLL_WAIT.invokeExact((int) epfd, events, maxEvents, timeoutMillis);
             if (n >= 0) {
                 return n;
             }
-            return Libc.result((int) EPOLL_WAIT_ERRNO.invokeExact(capture, epfd, events, maxEvents, 0), capture);
+            return Libc.result((int) EPOLL_WAIT_ERRNO.invokeExact(capture, (int) epfd, events, maxEvents, 0), capture);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

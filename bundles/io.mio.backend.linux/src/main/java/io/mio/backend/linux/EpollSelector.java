@@ -32,7 +32,7 @@ final class EpollSelector implements Selector {
     /** The eventfd {@link #close()} signals a waiter with; closed with the epoll descriptor. */
     private volatile int closeSignal = -1;
 
-    private EpollSelector(int fd) {
+    private EpollSelector(long fd) {
         this.epoll = new Descriptor(fd, this::closeDescriptors);
     }
 
@@ -45,7 +45,7 @@ final class EpollSelector implements Selector {
     }
 
     /** Run once, by the last thread to release the epoll descriptor. */
-    private void closeDescriptors(int epfd) {
+    private void closeDescriptors(long epfd) {
         Unistd.close(epfd);
         int signal = closeSignal;
         if (signal >= 0) {
@@ -63,7 +63,7 @@ final class EpollSelector implements Selector {
     // interests map to something, and a change in or out of that state is an ADD or a DEL.
 
     @Override
-    public Registration register(int fd, long token, Interest interests) throws IOException {
+    public Registration register(long fd, long token, Interest interests) throws IOException {
         int events = eventsFor(interests);
         if (events != EPOLLET) {
             control(Epoll.EPOLL_CTL_ADD, "ADD", fd, events, token, false);
@@ -77,7 +77,7 @@ final class EpollSelector implements Selector {
      */
     private final class EpollRegistration implements Registration {
         @Override
-        public void reregister(int fd, long token, Interest interests) throws IOException {
+        public void reregister(long fd, long token, Interest interests) throws IOException {
             int events = eventsFor(interests);
             if (events == EPOLLET) {
                 control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
@@ -87,7 +87,7 @@ final class EpollSelector implements Selector {
         }
 
         @Override
-        public void deregister(int fd) throws IOException {
+        public void deregister(long fd) throws IOException {
             control(Epoll.EPOLL_CTL_DEL, "DEL", fd, 0, 0, true);
         }
 
@@ -96,7 +96,7 @@ final class EpollSelector implements Selector {
          * it lives (after a dup, or a descriptor passed to another process).
          */
         @Override
-        public void closing(int fd) {
+        public void closing(long fd) {
             try {
                 deregister(fd);
             } catch (IOException | ClosedSelectorException e) {
@@ -109,8 +109,8 @@ final class EpollSelector implements Selector {
     }
 
     /** Returns {@code false} for a descriptor not in the set, when {@code absentIsFine}; else throws. */
-    private boolean control(int op, String opName, int fd, int events, long token, boolean absentIsFine) throws IOException {
-        int epfd = acquire();
+    private boolean control(int op, String opName, long fd, int events, long token, boolean absentIsFine) throws IOException {
+        long epfd = acquire();
         try {
             int result = Epoll.ctl(epfd, op, fd, events, token);
             if (result == -Errno.ENOENT && absentIsFine) {
@@ -128,7 +128,7 @@ final class EpollSelector implements Selector {
     @Override
     public int select(EventArray events, long timeoutNanos) throws IOException {
         EpollEventArray array = (EpollEventArray) events;
-        int epfd = acquire();
+        long epfd = acquire();
         try {
             waiting = true;
             if (epoll.isClosed()) {
@@ -168,8 +168,8 @@ final class EpollSelector implements Selector {
         return new EventFdWakeSignal(eventFd);
     }
 
-    private int acquire() {
-        int epfd = epoll.acquire();
+    private long acquire() {
+        long epfd = epoll.acquire();
         if (epfd < 0) {
             throw new ClosedSelectorException();
         }
@@ -177,7 +177,7 @@ final class EpollSelector implements Selector {
     }
 
     /** The epoll descriptor's number, for tests and diagnostics. */
-    int number() {
+    long number() {
         return epoll.number();
     }
 
@@ -188,7 +188,7 @@ final class EpollSelector implements Selector {
      */
     @Override
     public void close() {
-        int epfd = epoll.acquire();
+        long epfd = epoll.acquire();
         if (epfd < 0) {
             return; // closed already
         }
@@ -203,7 +203,7 @@ final class EpollSelector implements Selector {
         }
     }
 
-    private void wakeWaiter(int epfd) {
+    private void wakeWaiter(long epfd) {
         // Created readable and registered level-triggered: the wait ends at once. It stays open
         // until the epoll descriptor closes, as closing it would take its event back out of the
         // ready list before the waiter collected it.

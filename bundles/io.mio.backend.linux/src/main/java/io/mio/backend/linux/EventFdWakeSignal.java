@@ -30,7 +30,7 @@ final class EventFdWakeSignal implements WakeSignal {
 
     @Override
     public void wake() throws IOException {
-        int fd = eventFd.acquire();
+        long fd = eventFd.acquire();
         if (fd < 0) {
             throw new ClosedChannelException();
         }

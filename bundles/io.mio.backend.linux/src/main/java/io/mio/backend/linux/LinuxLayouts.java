@@ -58,7 +58,7 @@ final class LinuxLayouts {
             ValueLayout.JAVA_INT.withName("l_onoff"),
             ValueLayout.JAVA_INT.withName("l_linger")).withName("linger");
 
-    /** {@code struct pollfd { int fd; short events; short revents; }}. */
+    /** {@code struct pollfd { long fd; short events; short revents; }}. */
     static final StructLayout POLLFD = MemoryLayout.structLayout(
             ValueLayout.JAVA_INT.withName("fd"),
             ValueLayout.JAVA_SHORT.withName("events"),

@@ -31,22 +31,22 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public void close(int fd) {
+    public void close(long fd) {
         Unistd.close(fd);
     }
 
     @Override
-    public int openTcp(boolean ipv6) throws IOException {
+    public long openTcp(boolean ipv6) throws IOException {
         return open(ipv6 ? Net.AF_INET6 : Net.AF_INET, Net.SOCK_STREAM);
     }
 
     @Override
-    public int openUdp(boolean ipv6) throws IOException {
+    public long openUdp(boolean ipv6) throws IOException {
         return open(ipv6 ? Net.AF_INET6 : Net.AF_INET, Net.SOCK_DGRAM);
     }
 
     @Override
-    public int openUnix(boolean datagram) throws IOException {
+    public long openUnix(boolean datagram) throws IOException {
         return open(Net.AF_UNIX, datagram ? Net.SOCK_DGRAM : Net.SOCK_STREAM);
     }
 
@@ -67,7 +67,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     private static final int MAX_FILE_STAGED = 64 * 1024;
 
     @Override
-    public int readFile(int fd, MemorySegment dst) throws IOException {
+    public int readFile(long fd, MemorySegment dst) throws IOException {
         MemorySegment into = dst.isNative() ? dst : Scratch.get().staging(Math.min(dst.byteSize(), MAX_FILE_STAGED));
         long n;
         do {
@@ -80,7 +80,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int readFile(int fd, long address, int length) throws IOException {
+    public int readFile(long fd, long address, int length) throws IOException {
         long n;
         do {
             n = Unistd.read(fd, address, length);
@@ -89,7 +89,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int writeFile(int fd, MemorySegment src) throws IOException {
+    public int writeFile(long fd, MemorySegment src) throws IOException {
         MemorySegment from = src;
         if (!src.isNative()) {
             from = Scratch.get().staging(Math.min(src.byteSize(), MAX_FILE_STAGED));
@@ -103,7 +103,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int writeFile(int fd, long address, int length) throws IOException {
+    public int writeFile(long fd, long address, int length) throws IOException {
         long n;
         do {
             n = Unistd.write(fd, address, length);
@@ -145,7 +145,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     /** One new descriptor made non-blocking and close-on-exec when the call could not. */
-    private int madeOwn(int fd, boolean byFcntl) throws IOException {
+    private long madeOwn(long fd, boolean byFcntl) throws IOException {
         if (byFcntl) {
             try {
                 adopt(fd);
@@ -158,7 +158,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int[] peerCredentials(int fd) throws IOException {
+    public int[] peerCredentials(long fd) throws IOException {
         Scratch scratch = Scratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) LinuxLayouts.UCRED.byteSize());
         int result = Net.getsockopt(fd, Net.SOL_SOCKET, Net.SO_PEERCRED, scratch.value, scratch.length);
@@ -171,7 +171,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
             ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "gid"))};
     }
 
-    private int open(int domain, int type) throws IOException {
+    private long open(int domain, int type) throws IOException {
         int fd = Net.socket(domain, type | creationFlags(), 0);
         if (fd < 0) {
             throw Errno.socketException("socket", -fd);
@@ -180,7 +180,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public void bind(int fd, SocketAddress address) throws IOException {
+    public void bind(long fd, SocketAddress address) throws IOException {
         MemorySegment sockaddr = Scratch.get().address;
         int result = Net.bind(fd, sockaddr, SocketAddresses.encode(address, sockaddr));
         if (result < 0) {
@@ -189,7 +189,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public void listen(int fd, int backlog) throws IOException {
+    public void listen(long fd, int backlog) throws IOException {
         int result = Net.listen(fd, backlog);
         if (result < 0) {
             throw Errno.socketException("listen", -result);
@@ -197,7 +197,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int accept(int fd) throws IOException {
+    public long accept(long fd) throws IOException {
         while (true) {
             int result = features.accept4()
                     ? Net.accept4(fd, MemorySegment.NULL, MemorySegment.NULL, Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC)
@@ -219,7 +219,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public boolean connect(int fd, SocketAddress address) throws IOException {
+    public boolean connect(long fd, SocketAddress address) throws IOException {
         MemorySegment sockaddr = Scratch.get().address;
         int result = Net.connect(fd, sockaddr, SocketAddresses.encode(address, sockaddr));
         if (result >= 0) {
@@ -233,7 +233,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public SocketAddress localAddress(int fd) throws IOException {
+    public SocketAddress localAddress(long fd) throws IOException {
         Scratch scratch = Scratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
         int result = Net.getsockname(fd, scratch.address, scratch.length);
@@ -244,7 +244,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public SocketAddress peerAddress(int fd) throws IOException {
+    public SocketAddress peerAddress(long fd) throws IOException {
         Scratch scratch = Scratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
         int result = Net.getpeername(fd, scratch.address, scratch.length);
@@ -261,7 +261,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     // returned: bytes, end of stream, would-block, or the exception for the errno.
 
     @Override
-    public int read(int fd, MemorySegment dst, boolean peek) throws IOException {
+    public int read(long fd, MemorySegment dst, boolean peek) throws IOException {
         long n;
         do {
             n = Net.recv(fd, dst, Net.MSG_DONTWAIT | (peek ? Net.MSG_PEEK : 0));
@@ -270,7 +270,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int read(int fd, long address, int length, boolean peek) throws IOException {
+    public int read(long fd, long address, int length, boolean peek) throws IOException {
         long n;
         do {
             n = Net.recv(fd, address, length, Net.MSG_DONTWAIT | (peek ? Net.MSG_PEEK : 0));
@@ -279,7 +279,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public long readv(int fd, ByteBuffer[] dsts, int offset, int length) throws IOException {
+    public long readv(long fd, ByteBuffer[] dsts, int offset, int length) throws IOException {
         // recvmsg, not readv: only it takes MSG_DONTWAIT, so the call cannot block.
         Scratch scratch = Scratch.get();
         MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, dsts, offset, length), length);
@@ -307,7 +307,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int write(int fd, MemorySegment src) throws IOException {
+    public int write(long fd, MemorySegment src) throws IOException {
         long n;
         do {
             n = Net.send(fd, src, NO_WAIT_NO_SIGNAL);
@@ -316,7 +316,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int write(int fd, long address, int length) throws IOException {
+    public int write(long fd, long address, int length) throws IOException {
         long n;
         do {
             n = Net.send(fd, address, length, NO_WAIT_NO_SIGNAL);
@@ -325,7 +325,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public long writev(int fd, ByteBuffer[] srcs, int offset, int length) throws IOException {
+    public long writev(long fd, ByteBuffer[] srcs, int offset, int length) throws IOException {
         Scratch scratch = Scratch.get();
         MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, srcs, offset, length), length);
         long n;
@@ -351,7 +351,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     // socklen_t of this thread's, is copied beside it.
 
     @Override
-    public int receive(int fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException {
+    public int receive(long fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException {
         MemorySegment senderLength = senderLength(sender);
         long n;
         do {
@@ -362,7 +362,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int receive(int fd, long address, int length, boolean peek, MemorySegment sender) throws IOException {
+    public int receive(long fd, long address, int length, boolean peek, MemorySegment sender) throws IOException {
         MemorySegment senderLength = senderLength(sender);
         long n;
         do {
@@ -388,7 +388,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int send(int fd, MemorySegment src, SocketAddress target) throws IOException {
+    public int send(long fd, MemorySegment src, SocketAddress target) throws IOException {
         MemorySegment to = Scratch.get().address;
         int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
         long n;
@@ -399,7 +399,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int send(int fd, long address, int length, SocketAddress target) throws IOException {
+    public int send(long fd, long address, int length, SocketAddress target) throws IOException {
         MemorySegment to = Scratch.get().address;
         int toLength = target == null ? 0 : SocketAddresses.encode(target, to);
         long n;
@@ -410,7 +410,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int receiveMany(int fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
+    public int receiveMany(long fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
             throws IOException {
         if (!features.batchCalls()) {
             return io.mio.spi.PortableBatch.receiveMany(this, fd, data, slotSize, count, senders, lengths);
@@ -419,7 +419,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int sendMany(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
+    public int sendMany(long fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
             throws IOException {
         if (!features.batchCalls()) {
             return io.mio.spi.PortableBatch.sendMany(this, fd, data, slotSize, count, lengths, targets);
@@ -427,7 +427,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
         return sendBatch(fd, data, slotSize, count, lengths, targets);
     }
 
-    private int receiveBatch(int fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
+    private int receiveBatch(long fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
             throws IOException {
         MemorySegment messages = Messages.forReceive(Scratch.get(), data, slotSize, count, senders);
         int n;
@@ -446,7 +446,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
         return n;
     }
 
-    private int sendBatch(int fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
+    private int sendBatch(long fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
             throws IOException {
         MemorySegment messages = Messages.forSend(Scratch.get(), data, slotSize, count, lengths, targets);
         int n;
@@ -473,13 +473,13 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public void multicastMembership(int fd, java.net.InetAddress group, java.net.InetAddress interfaceAddress,
+    public void multicastMembership(long fd, java.net.InetAddress group, java.net.InetAddress interfaceAddress,
             int interfaceIndex, boolean join) throws IOException {
         SocketOptions.multicastMembership(fd, group, interfaceAddress, interfaceIndex, join);
     }
 
     @Override
-    public void shutdown(int fd, boolean read, boolean write) throws IOException {
+    public void shutdown(long fd, boolean read, boolean write) throws IOException {
         int how = read && write ? Net.SHUT_RDWR : read ? Net.SHUT_RD : Net.SHUT_WR;
         int result = Net.shutdown(fd, how);
         if (result < 0) {
@@ -488,23 +488,23 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public void setOption(int fd, boolean ipv6, SocketOpt option, int value) throws IOException {
+    public void setOption(long fd, boolean ipv6, SocketOpt option, int value) throws IOException {
         SocketOptions.set(fd, ipv6, option, value);
     }
 
     @Override
-    public int getOption(int fd, boolean ipv6, SocketOpt option) throws IOException {
+    public int getOption(long fd, boolean ipv6, SocketOpt option) throws IOException {
         return SocketOptions.get(fd, ipv6, option);
     }
 
     @Override
-    public IOException takeError(int fd, String call) throws IOException {
+    public IOException takeError(long fd, String call) throws IOException {
         int errno = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_ERROR, "SO_ERROR");
         return errno == 0 ? null : Errno.socketException(call, errno);
     }
 
     @Override
-    public SocketKind socketKind(int fd) throws IOException {
+    public SocketKind socketKind(long fd) throws IOException {
         int domain = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_DOMAIN, "SO_DOMAIN");
         int type = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_TYPE, "SO_TYPE");
         boolean listening = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0;
@@ -532,7 +532,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int accessMode(int fd) throws IOException {
+    public int accessMode(long fd) throws IOException {
         int flags = Unistd.fcntl(fd, Unistd.F_GETFL, 0);
         if (flags < 0) {
             throw Errno.ioException("fcntl", -flags);
@@ -541,7 +541,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public void adopt(int fd) throws IOException {
+    public void adopt(long fd) throws IOException {
         int flags = Unistd.fcntl(fd, Unistd.F_GETFL, 0);
         int result = flags < 0 ? flags : Unistd.fcntl(fd, Unistd.F_SETFL, flags | Unistd.O_NONBLOCK);
         if (result >= 0) {
@@ -554,7 +554,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int sendWithFds(int fd, MemorySegment src, int[] fds, int offset, int count, boolean datagram) throws IOException {
+    public int sendWithFds(long fd, MemorySegment src, int[] fds, int offset, int count, boolean datagram) throws IOException {
         long length = datagram ? src.byteSize() : Math.min(src.byteSize(), Rights.MAX_STREAM_STAGED);
         if (length > Rights.MAX_STREAM_STAGED
                 && length > SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_SNDBUF, "SO_SNDBUF")) {
@@ -572,7 +572,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public int receiveWithFds(int fd, MemorySegment dst, int[] fds, int[] received, boolean datagram) throws IOException {
+    public int receiveWithFds(long fd, MemorySegment dst, int[] fds, int[] received, boolean datagram) throws IOException {
         received[0] = 0;
         received[1] = 0;
         received[2] = 0;

@@ -12,8 +12,8 @@ import java.net.SocketException;
  *
  * {@snippet lang=c :
  * struct mmsghdr { struct msghdr msg_hdr; unsigned int msg_len; };  // 64 bytes on LP64
- * int recvmmsg(int fd, struct mmsghdr *msgvec, unsigned int vlen, int flags, struct timespec *timeout);
- * int sendmmsg(int fd, struct mmsghdr *msgvec, unsigned int vlen, int flags);
+ * int recvmmsg(long fd, struct mmsghdr *msgvec, unsigned int vlen, int flags, struct timespec *timeout);
+ * int sendmmsg(long fd, struct mmsghdr *msgvec, unsigned int vlen, int flags);
  * }
  */
 final class Messages {

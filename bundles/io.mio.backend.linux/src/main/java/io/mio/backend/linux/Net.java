@@ -194,199 +194,199 @@ final class Net {
         }
     }
 
-    static int bind(int fd, MemorySegment address, int length) {
+    static int bind(long fd, MemorySegment address, int length) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Bind.HANDLE.invokeExact(errno, fd, address, length), errno);
+            return Libc.result((int) Bind.HANDLE.invokeExact(errno, (int) fd, address, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int listen(int fd, int backlog) {
+    static int listen(long fd, int backlog) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Listen.HANDLE.invokeExact(errno, fd, backlog), errno);
+            return Libc.result((int) Listen.HANDLE.invokeExact(errno, (int) fd, backlog), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int accept4(int fd, MemorySegment address, MemorySegment length, int flags) {
+    static int accept4(long fd, MemorySegment address, MemorySegment length, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Accept4.HANDLE.invokeExact(errno, fd, address, length, flags), errno);
+            return Libc.result((int) Accept4.HANDLE.invokeExact(errno, (int) fd, address, length, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int accept(int fd, MemorySegment address, MemorySegment length) {
+    static int accept(long fd, MemorySegment address, MemorySegment length) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Accept.HANDLE.invokeExact(errno, fd, address, length), errno);
+            return Libc.result((int) Accept.HANDLE.invokeExact(errno, (int) fd, address, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int connect(int fd, MemorySegment address, int length) {
+    static int connect(long fd, MemorySegment address, int length) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Connect.HANDLE.invokeExact(errno, fd, address, length), errno);
+            return Libc.result((int) Connect.HANDLE.invokeExact(errno, (int) fd, address, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int getsockname(int fd, MemorySegment address, MemorySegment length) {
+    static int getsockname(long fd, MemorySegment address, MemorySegment length) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Getsockname.HANDLE.invokeExact(errno, fd, address, length), errno);
+            return Libc.result((int) Getsockname.HANDLE.invokeExact(errno, (int) fd, address, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int getpeername(int fd, MemorySegment address, MemorySegment length) {
+    static int getpeername(long fd, MemorySegment address, MemorySegment length) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Getpeername.HANDLE.invokeExact(errno, fd, address, length), errno);
+            return Libc.result((int) Getpeername.HANDLE.invokeExact(errno, (int) fd, address, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int setsockopt(int fd, int level, int name, MemorySegment value, int length) {
+    static int setsockopt(long fd, int level, int name, MemorySegment value, int length) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Setsockopt.HANDLE.invokeExact(errno, fd, level, name, value, length), errno);
+            return Libc.result((int) Setsockopt.HANDLE.invokeExact(errno, (int) fd, level, name, value, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int getsockopt(int fd, int level, int name, MemorySegment value, MemorySegment length) {
+    static int getsockopt(long fd, int level, int name, MemorySegment value, MemorySegment length) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Getsockopt.HANDLE.invokeExact(errno, fd, level, name, value, length), errno);
+            return Libc.result((int) Getsockopt.HANDLE.invokeExact(errno, (int) fd, level, name, value, length), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int shutdown(int fd, int how) {
+    static int shutdown(long fd, int how) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Shutdown.HANDLE.invokeExact(errno, fd, how), errno);
+            return Libc.result((int) Shutdown.HANDLE.invokeExact(errno, (int) fd, how), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long recv(int fd, MemorySegment buf, int flags) {
+    static long recv(long fd, MemorySegment buf, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) Recv.HANDLE.invokeExact(errno, fd, buf, buf.byteSize(), flags), errno);
+            return Libc.result((long) Recv.HANDLE.invokeExact(errno, (int) fd, buf, buf.byteSize(), flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long send(int fd, MemorySegment buf, int flags) {
+    static long send(long fd, MemorySegment buf, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) Send.HANDLE.invokeExact(errno, fd, buf, buf.byteSize(), flags), errno);
+            return Libc.result((long) Send.HANDLE.invokeExact(errno, (int) fd, buf, buf.byteSize(), flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long recv(int fd, long address, long length, int flags) {
+    static long recv(long fd, long address, long length, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) RecvAddress.HANDLE.invokeExact(errno, fd, address, length, flags), errno);
+            return Libc.result((long) RecvAddress.HANDLE.invokeExact(errno, (int) fd, address, length, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long send(int fd, long address, long length, int flags) {
+    static long send(long fd, long address, long length, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) SendAddress.HANDLE.invokeExact(errno, fd, address, length, flags), errno);
+            return Libc.result((long) SendAddress.HANDLE.invokeExact(errno, (int) fd, address, length, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long recvfrom(int fd, MemorySegment buf, int flags, MemorySegment from, MemorySegment fromLength) {
+    static long recvfrom(long fd, MemorySegment buf, int flags, MemorySegment from, MemorySegment fromLength) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) Recvfrom.HANDLE.invokeExact(errno, fd, buf, buf.byteSize(), flags, from, fromLength), errno);
+            return Libc.result((long) Recvfrom.HANDLE.invokeExact(errno, (int) fd, buf, buf.byteSize(), flags, from, fromLength), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long recvfrom(int fd, long address, long length, int flags, MemorySegment from, MemorySegment fromLength) {
+    static long recvfrom(long fd, long address, long length, int flags, MemorySegment from, MemorySegment fromLength) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) RecvfromAddress.HANDLE.invokeExact(errno, fd, address, length, flags, from, fromLength), errno);
+            return Libc.result((long) RecvfromAddress.HANDLE.invokeExact(errno, (int) fd, address, length, flags, from, fromLength), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long sendto(int fd, MemorySegment buf, int flags, MemorySegment to, int toLength) {
+    static long sendto(long fd, MemorySegment buf, int flags, MemorySegment to, int toLength) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) Sendto.HANDLE.invokeExact(errno, fd, buf, buf.byteSize(), flags, to, toLength), errno);
+            return Libc.result((long) Sendto.HANDLE.invokeExact(errno, (int) fd, buf, buf.byteSize(), flags, to, toLength), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long sendto(int fd, long address, long length, int flags, MemorySegment to, int toLength) {
+    static long sendto(long fd, long address, long length, int flags, MemorySegment to, int toLength) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) SendtoAddress.HANDLE.invokeExact(errno, fd, address, length, flags, to, toLength), errno);
+            return Libc.result((long) SendtoAddress.HANDLE.invokeExact(errno, (int) fd, address, length, flags, to, toLength), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int recvmmsg(int fd, MemorySegment messages, int count, int flags) {
+    static int recvmmsg(long fd, MemorySegment messages, int count, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Recvmmsg.HANDLE.invokeExact(errno, fd, messages, count, flags, MemorySegment.NULL), errno);
+            return Libc.result((int) Recvmmsg.HANDLE.invokeExact(errno, (int) fd, messages, count, flags, MemorySegment.NULL), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int sendmmsg(int fd, MemorySegment messages, int count, int flags) {
+    static int sendmmsg(long fd, MemorySegment messages, int count, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((int) Sendmmsg.HANDLE.invokeExact(errno, fd, messages, count, flags), errno);
+            return Libc.result((int) Sendmmsg.HANDLE.invokeExact(errno, (int) fd, messages, count, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long sendmsg(int fd, MemorySegment message, int flags) {
+    static long sendmsg(long fd, MemorySegment message, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) Sendmsg.HANDLE.invokeExact(errno, fd, message, flags), errno);
+            return Libc.result((long) Sendmsg.HANDLE.invokeExact(errno, (int) fd, message, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long recvmsg(int fd, MemorySegment message, int flags) {
+    static long recvmsg(long fd, MemorySegment message, int flags) {
         MemorySegment errno = Scratch.get().errno;
         try {
-            return Libc.result((long) Recvmsg.HANDLE.invokeExact(errno, fd, message, flags), errno);
+            return Libc.result((long) Recvmsg.HANDLE.invokeExact(errno, (int) fd, message, flags), errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -12,7 +12,7 @@ import java.lang.invoke.MethodHandle;
  * {@code poll(2)} and its flags, for the poll selector.
  *
  * {@snippet lang=c :
- * struct pollfd { int fd; short events; short revents; };   // 8 bytes
+ * struct pollfd { long fd; short events; short revents; };   // 8 bytes
  * int poll(struct pollfd *fds, nfds_t nfds, int timeout);  // nfds_t is unsigned long
  * }
  */

@@ -38,7 +38,7 @@ final class PollRegistration implements Registration {
     }
 
     private final PollSelector selector;
-    final int fd;
+    final long fd;
     // Under the selector's lock.
     long token;
     int interest;
@@ -48,7 +48,7 @@ final class PollRegistration implements Registration {
     @SuppressWarnings("unused") // through ARMED
     private volatile int armedBits;
 
-    PollRegistration(PollSelector selector, int fd, long token, int interest) {
+    PollRegistration(PollSelector selector, long fd, long token, int interest) {
         this.selector = selector;
         this.fd = fd;
         this.token = token;
@@ -82,7 +82,7 @@ final class PollRegistration implements Registration {
     }
 
     @Override
-    public void reregister(int fd, long token, Interest interests) {
+    public void reregister(long fd, long token, Interest interests) {
         int events = eventsFor(interests);
         selector.change(() -> {
             this.token = token;
@@ -92,12 +92,12 @@ final class PollRegistration implements Registration {
     }
 
     @Override
-    public void deregister(int fd) {
+    public void deregister(long fd) {
         end();
     }
 
     @Override
-    public void closing(int fd) {
+    public void closing(long fd) {
         end();
     }
 

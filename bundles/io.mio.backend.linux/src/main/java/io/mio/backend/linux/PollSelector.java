@@ -90,7 +90,7 @@ final class PollSelector implements Selector {
     }
 
     @Override
-    public Registration register(int fd, long token, Interest interests) throws IOException {
+    public Registration register(long fd, long token, Interest interests) throws IOException {
         PollRegistration registration = new PollRegistration(this, fd, token, PollRegistration.eventsFor(interests));
         change(() -> add(registration));
         return registration;
@@ -150,7 +150,7 @@ final class PollSelector implements Selector {
     @Override
     public int select(EventArray events, long timeoutNanos) throws IOException {
         PollEventArray array = (PollEventArray) events;
-        int wakeFd = wakePipe.acquire();
+        long wakeFd = wakePipe.acquire();
         if (wakeFd < 0) {
             throw new ClosedSelectorException();
         }
@@ -194,9 +194,9 @@ final class PollSelector implements Selector {
     }
 
     /** Fills the {@code pollfd} array from the wake pipe and what each registration has armed. */
-    private int build(int wakeFd) {
+    private int build(long wakeFd) {
         MemorySegment fds = pollfds;
-        fds.set(ValueLayout.JAVA_INT, 0, wakeFd);
+        fds.set(ValueLayout.JAVA_INT, 0, (int) wakeFd);
         fds.set(ValueLayout.JAVA_SHORT, PollCall.EVENTS_OFFSET, POLLIN);
         fds.set(ValueLayout.JAVA_SHORT, PollCall.REVENTS_OFFSET, (short) 0);
         for (int i = 0; i < count; i++) {
@@ -206,7 +206,7 @@ final class PollSelector implements Selector {
             // Nothing armed: a negative descriptor, which poll skips; a hang-up would otherwise
             // be reported on every call. Errors alone armed: events 0, which poll answers with
             // errors and hang-ups only.
-            fds.set(ValueLayout.JAVA_INT, at, armed == 0 || registration.ending ? -1 - registration.fd : registration.fd);
+            fds.set(ValueLayout.JAVA_INT, at, (int) (armed == 0 || registration.ending ? -1 - registration.fd : registration.fd));
             fds.set(ValueLayout.JAVA_SHORT, at + PollCall.EVENTS_OFFSET, (short) (armed & PollRegistration.POLL_BITS));
             fds.set(ValueLayout.JAVA_SHORT, at + PollCall.REVENTS_OFFSET, (short) 0);
         }
@@ -214,7 +214,7 @@ final class PollSelector implements Selector {
     }
 
     /** Copies out what {@code poll} reported and disarms it; returns how many events were stored. */
-    private int collect(PollEventArray array, int wakeFd, int entries) {
+    private int collect(PollEventArray array, long wakeFd, int entries) {
         MemorySegment fds = pollfds;
         int stored = 0;
         if (fds.get(ValueLayout.JAVA_SHORT, WAKE_ENTRY + PollCall.REVENTS_OFFSET) != 0) {
@@ -250,7 +250,7 @@ final class PollSelector implements Selector {
         return stored;
     }
 
-    private void drainWakePipe(int wakeFd) {
+    private void drainWakePipe(long wakeFd) {
         long n;
         do {
             n = Unistd.read(wakeFd, drain);

@@ -15,7 +15,7 @@ final class SocketOptions {
 
     private SocketOptions() {}
 
-    static void set(int fd, boolean ipv6, SocketOpt option, int value) throws IOException {
+    static void set(long fd, boolean ipv6, SocketOpt option, int value) throws IOException {
         if (option == SocketOpt.LINGER) {
             MemorySegment linger = Scratch.get().value;
             linger.set(ValueLayout.JAVA_INT, L_ONOFF, value < 0 ? 0 : 1);
@@ -29,7 +29,7 @@ final class SocketOptions {
         check(Net.setsockopt(fd, levelName >>> 16, levelName & 0xFFFF, slot, 4), "setsockopt(" + option + ")");
     }
 
-    static int get(int fd, boolean ipv6, SocketOpt option) throws IOException {
+    static int get(long fd, boolean ipv6, SocketOpt option) throws IOException {
         if (option == SocketOpt.LINGER) {
             Scratch scratch = Scratch.get();
             scratch.length.set(ValueLayout.JAVA_INT, 0, LINGER_SIZE);
@@ -41,7 +41,7 @@ final class SocketOptions {
     }
 
     /** {@code IP_ADD_MEMBERSHIP} and its kin, with {@code struct ip_mreq} or {@code struct ipv6_mreq}. */
-    static void multicastMembership(int fd, InetAddress group, InetAddress interfaceAddress, int interfaceIndex, boolean join)
+    static void multicastMembership(long fd, InetAddress group, InetAddress interfaceAddress, int interfaceIndex, boolean join)
             throws IOException {
         MemorySegment request = Scratch.get().value;
         byte[] groupBytes = group.getAddress();
@@ -62,7 +62,7 @@ final class SocketOptions {
                 join ? "setsockopt(IPV6_ADD_MEMBERSHIP)" : "setsockopt(IPV6_DROP_MEMBERSHIP)");
     }
 
-    static int getInt(int fd, int level, int name, String what) throws IOException {
+    static int getInt(long fd, int level, int name, String what) throws IOException {
         Scratch scratch = Scratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, 4);
         check(Net.getsockopt(fd, level, name, scratch.value, scratch.length), "getsockopt(" + what + ")");

@@ -15,11 +15,11 @@ import java.lang.invoke.MethodHandle;
  * function is linked on first use, as in {@link Net}.
  *
  * {@snippet lang=c :
- * int close(int fd);
- * ssize_t read(int fd, void *buf, size_t count);
- * ssize_t write(int fd, const void *buf, size_t count);
+ * int close(long fd);
+ * ssize_t read(long fd, void *buf, size_t count);
+ * ssize_t write(long fd, const void *buf, size_t count);
  * int pipe2(int pipefd[2], int flags);
- * int fcntl(int fd, int cmd, ...);  // here always one int argument
+ * int fcntl(long fd, int cmd, ...);  // here always one int argument
  * }
  */
 final class Unistd {
@@ -75,37 +75,37 @@ final class Unistd {
 
     private Unistd() {}
 
-    static void close(int fd) {
+    static void close(long fd) {
         Scratch scratch = Scratch.get();
         try {
-            int ignored = (int) Close.HANDLE.invokeExact(scratch.errno, fd);
+            int ignored = (int) Close.HANDLE.invokeExact(scratch.errno, (int) fd);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long read(int fd, MemorySegment buf) {
+    static long read(long fd, MemorySegment buf) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) Read.HANDLE.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+            return Libc.result((long) Read.HANDLE.invokeExact(scratch.errno, (int) fd, buf, buf.byteSize()), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long read(int fd, long address, long length) {
+    static long read(long fd, long address, long length) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) ReadAddress.HANDLE.invokeExact(scratch.errno, fd, address, length), scratch.errno);
+            return Libc.result((long) ReadAddress.HANDLE.invokeExact(scratch.errno, (int) fd, address, length), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static long write(int fd, long address, long length) {
+    static long write(long fd, long address, long length) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) WriteAddress.HANDLE.invokeExact(scratch.errno, fd, address, length), scratch.errno);
+            return Libc.result((long) WriteAddress.HANDLE.invokeExact(scratch.errno, (int) fd, address, length), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -129,19 +129,19 @@ final class Unistd {
         }
     }
 
-    static long write(int fd, MemorySegment buf) {
+    static long write(long fd, MemorySegment buf) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((long) Write.HANDLE.invokeExact(scratch.errno, fd, buf, buf.byteSize()), scratch.errno);
+            return Libc.result((long) Write.HANDLE.invokeExact(scratch.errno, (int) fd, buf, buf.byteSize()), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
     }
 
-    static int fcntl(int fd, int command, int argument) {
+    static int fcntl(long fd, int command, int argument) {
         Scratch scratch = Scratch.get();
         try {
-            return Libc.result((int) Fcntl.HANDLE.invokeExact(scratch.errno, fd, command, argument), scratch.errno);
+            return Libc.result((int) Fcntl.HANDLE.invokeExact(scratch.errno, (int) fd, command, argument), scratch.errno);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

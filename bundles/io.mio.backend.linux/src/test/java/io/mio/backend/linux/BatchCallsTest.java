@@ -20,8 +20,8 @@ class BatchCallsTest {
 
     @Test
     void theOsBatchCallsAndThePortableLoopAgree() throws Exception {
-        int tx = SOCKETS.openUdp(false);
-        int rx = SOCKETS.openUdp(false);
+        long tx = SOCKETS.openUdp(false);
+        long rx = SOCKETS.openUdp(false);
         try (Arena arena = Arena.ofConfined()) {
             SOCKETS.bind(tx, new InetSocketAddress("127.0.0.1", 0));
             SOCKETS.bind(rx, new InetSocketAddress("127.0.0.1", 0));

@@ -25,19 +25,19 @@ import org.junit.jupiter.api.Test;
  */
 class PosixOnlyPathsTest {
     private final LinuxSockets sockets = new LinuxSockets(PosixFeatures.POSIX_ONLY);
-    private final List<Integer> opened = new ArrayList<>();
+    private final List<Long> opened = new ArrayList<>();
 
     @AfterEach
     void closeAll() {
         opened.forEach(Unistd::close);
     }
 
-    private int keep(int fd) {
+    private long keep(long fd) {
         opened.add(fd);
         return fd;
     }
 
-    private static void assertMioFlags(int fd) {
+    private static void assertMioFlags(long fd) {
         int status = Unistd.fcntl(fd, Unistd.F_GETFL, 0);
         int descriptor = Unistd.fcntl(fd, Unistd.F_GETFD, 0);
         assertTrue(status >= 0 && (status & Unistd.O_NONBLOCK) != 0, "non-blocking: fd " + fd);
@@ -46,24 +46,24 @@ class PosixOnlyPathsTest {
 
     @Test
     void socketsPairsPipesAndAcceptedConnectionsAreNonBlockingAndCloseOnExec() throws Exception {
-        int tcp = keep(sockets.openTcp(false));
-        int udp = keep(sockets.openUdp(true));
-        int unix = keep(sockets.openUnix(false));
+        long tcp = keep(sockets.openTcp(false));
+        long udp = keep(sockets.openUdp(true));
+        long unix = keep(sockets.openUnix(false));
         int[] pair = sockets.socketPair(true);
         int[] pipe = sockets.pipe();
         for (int fd : new int[] {pair[0], pair[1], pipe[0], pipe[1]}) {
             keep(fd);
         }
-        for (int fd : new int[] {tcp, udp, unix, pair[0], pair[1], pipe[0], pipe[1]}) {
+        for (long fd : new long[] {tcp, udp, unix, pair[0], pair[1], pipe[0], pipe[1]}) {
             assertMioFlags(fd);
         }
 
         sockets.bind(tcp, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         sockets.listen(tcp, 8);
         assertEquals(IoStatus.WOULD_BLOCK, sockets.accept(tcp), "nothing queued: would block, not block");
-        int client = keep(sockets.openTcp(false));
+        long client = keep(sockets.openTcp(false));
         sockets.connect(client, sockets.localAddress(tcp));
-        int accepted = IoStatus.WOULD_BLOCK;
+        long accepted = IoStatus.WOULD_BLOCK;
         for (int i = 0; i < 1000 && accepted == IoStatus.WOULD_BLOCK; i++) {
             accepted = sockets.accept(tcp);
             Thread.sleep(1);

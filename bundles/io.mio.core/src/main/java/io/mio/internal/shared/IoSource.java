@@ -39,7 +39,7 @@ public final class IoSource extends Descriptor {
      * @param fd the descriptor number
      * @param closer how to close it
      */
-    public IoSource(int fd, Closer closer) {
+    public IoSource(long fd, Closer closer) {
         super(fd, closer);
     }
 
@@ -49,8 +49,8 @@ public final class IoSource extends Descriptor {
      * @return the descriptor number
      * @throws ClosedChannelException once closed
      */
-    public int acquireOpen() throws ClosedChannelException {
-        int fd = acquire();
+    public long acquireOpen() throws ClosedChannelException {
+        long fd = acquire();
         if (fd < 0) {
             throw new ClosedChannelException();
         }
@@ -71,7 +71,7 @@ public final class IoSource extends Descriptor {
          * @return the result
          * @throws IOException when the call fails
          */
-        T apply(int fd) throws IOException;
+        T apply(long fd) throws IOException;
     }
 
     /**
@@ -86,7 +86,7 @@ public final class IoSource extends Descriptor {
      * @throws IOException what the call throws; {@link ClosedChannelException} once closed
      */
     public <T> T call(Call<T> call) throws IOException {
-        int fd = acquireOpen();
+        long fd = acquireOpen();
         try {
             return call.apply(fd);
         } finally {
@@ -209,7 +209,7 @@ public final class IoSource extends Descriptor {
     public synchronized void register(Registry registry, Token token, Interest interests) throws IOException {
         requireArguments(registry, token, interests);
         Selector selector = CoreAccess.selector(registry);
-        int fd = acquireOpen(); // a closed source says so before anything else
+        long fd = acquireOpen(); // a closed source says so before anything else
         try {
             if (owner != null && owner != selector) {
                 throw new AlreadyRegisteredException("this source is bound to another Poll, with which it was registered first");
@@ -237,7 +237,7 @@ public final class IoSource extends Descriptor {
      */
     public synchronized void reregister(Registry registry, Token token, Interest interests) throws IOException {
         requireArguments(registry, token, interests);
-        int fd = acquireOpen(); // a closed source says so before anything else
+        long fd = acquireOpen(); // a closed source says so before anything else
         try {
             registeredWith(registry, "reregister");
             registration.reregister(fd, token.value(), interests);
@@ -255,7 +255,7 @@ public final class IoSource extends Descriptor {
      */
     public synchronized void deregister(Registry registry) throws IOException {
         Objects.requireNonNull(registry, "registry");
-        int fd = acquireOpen();
+        long fd = acquireOpen();
         try {
             registeredWith(registry, "deregister");
             registration.deregister(fd);
@@ -278,7 +278,7 @@ public final class IoSource extends Descriptor {
      */
     @Override
     public boolean close() {
-        int fd = acquire(); // holds the number until the selector has let go of it
+        long fd = acquire(); // holds the number until the selector has let go of it
         if (fd < 0) {
             return false;
         }
@@ -307,11 +307,11 @@ public final class IoSource extends Descriptor {
      * @throws IllegalStateException while registered (epoll would keep reporting it to a Poll
      *     that no longer knows it), or when other threads keep using it
      */
-    public synchronized int detachOpen() throws ClosedChannelException {
+    public synchronized long detachOpen() throws ClosedChannelException {
         if (registered) {
             throw new IllegalStateException("deregister this source before taking its descriptor out");
         }
-        int fd = detach();
+        long fd = detach();
         if (fd < 0) {
             throw new ClosedChannelException();
         }
@@ -343,17 +343,17 @@ public final class IoSource extends Descriptor {
     /** What an unregistered source reports would-block to: nothing. */
     private static final Registration NOT_REGISTERED = new Registration() {
         @Override
-        public void reregister(int fd, long token, Interest interests) {
+        public void reregister(long fd, long token, Interest interests) {
             throw new IllegalStateException("not registered");
         }
 
         @Override
-        public void deregister(int fd) {
+        public void deregister(long fd) {
             throw new IllegalStateException("not registered");
         }
 
         @Override
-        public void closing(int fd) {}
+        public void closing(long fd) {}
 
         @Override
         public void wouldBlock(boolean reading) {}

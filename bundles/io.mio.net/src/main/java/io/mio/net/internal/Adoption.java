@@ -67,7 +67,7 @@ public final class Adoption {
      * @throws IllegalArgumentException when {@code fd} is negative or a socket of another kind
      * @throws IOException when it is not an open socket, or the OS refuses the flags
      */
-    public static AdoptedSocket socket(int fd, SocketType type) throws IOException {
+    public static AdoptedSocket socket(long fd, SocketType type) throws IOException {
         checkNumber(fd);
         SocketKind kind = SocketIo.SOCKETS.socketKind(fd);
         if (!type.accepts(kind)) {
@@ -86,7 +86,7 @@ public final class Adoption {
      * @throws IllegalArgumentException when {@code fd} is negative or not open for that direction
      * @throws IOException when it is not open, or the OS refuses the flags
      */
-    public static IoSource pipeEnd(int fd, boolean writing) throws IOException {
+    public static IoSource pipeEnd(long fd, boolean writing) throws IOException {
         checkNumber(fd);
         int mode = SocketIo.unix().accessMode(fd);
         if (mode != 2 && (mode == 1) != writing) {
@@ -97,7 +97,7 @@ public final class Adoption {
         return new IoSource(fd, SocketIo.SOCKETS);
     }
 
-    private static void checkNumber(int fd) {
+    private static void checkNumber(long fd) {
         if (fd < 0) {
             throw new IllegalArgumentException("negative descriptor " + fd);
         }

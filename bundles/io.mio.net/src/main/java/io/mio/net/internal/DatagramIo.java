@@ -49,7 +49,7 @@ public final class DatagramIo {
         int position = dst.position();
         int space = dst.limit() - position;
         long base = OsMemory.ownedBase(dst);
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         int n;
         try {
             MemorySegment sender = SENDER.get();
@@ -80,7 +80,7 @@ public final class DatagramIo {
      */
     public static int receive(IoSource io, byte[] dst, int offset, int length, boolean peek) throws IOException {
         Objects.checkFromIndexSize(offset, length, dst.length);
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         int n;
         try {
             n = SocketIo.SOCKETS.receive(fd, MemorySegment.ofArray(dst).asSlice(offset, length), peek, SENDER.get());
@@ -117,7 +117,7 @@ public final class DatagramIo {
         int position = src.position();
         int length = src.limit() - position;
         long base = OsMemory.ownedBase(src);
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         int n;
         try {
             n = base < 0
@@ -147,7 +147,7 @@ public final class DatagramIo {
      */
     public static int send(IoSource io, byte[] src, int offset, int length, SocketAddress target) throws IOException {
         Objects.checkFromIndexSize(offset, length, src.length);
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         int n;
         try {
             n = SocketIo.SOCKETS.send(fd, MemorySegment.ofArray(src).asSlice(offset, length), target);

@@ -73,7 +73,7 @@ public final class SocketIo {
         if (base < 0) {
             n = read(io, MemorySegment.ofBuffer(dst), how);
         } else {
-            int fd = io.acquireOpen();
+            long fd = io.acquireOpen();
             try {
                 n = how == Transfer.FILE
                         ? unix().readFile(fd, base + position, remaining)
@@ -127,7 +127,7 @@ public final class SocketIo {
         if (dst.byteSize() == 0) {
             return nothing(io);
         }
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         try {
             MemorySegment into = clamp(dst);
             int n = how == Transfer.FILE ? unix().readFile(fd, into) : SOCKETS.read(fd, into, how == Transfer.PEEK);
@@ -159,7 +159,7 @@ public final class SocketIo {
         if (base < 0) {
             n = write(io, MemorySegment.ofBuffer(src), how);
         } else {
-            int fd = io.acquireOpen();
+            long fd = io.acquireOpen();
             try {
                 n = how == Transfer.FILE ? unix().writeFile(fd, base + position, remaining) : SOCKETS.write(fd, base + position, remaining);
             } finally {
@@ -205,7 +205,7 @@ public final class SocketIo {
         if (src.byteSize() == 0) {
             return nothing(io);
         }
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         try {
             MemorySegment clamped = clamp(src);
             int n = how == Transfer.FILE ? unix().writeFile(fd, clamped) : SOCKETS.write(fd, clamped);
@@ -240,7 +240,7 @@ public final class SocketIo {
         if (!vectored) {
             return readEach(io, dsts, offset, length, how);
         }
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         long n;
         try {
             n = readResult(io, SOCKETS.readv(fd, dsts, offset, length), room, how);
@@ -308,7 +308,7 @@ public final class SocketIo {
         if (!vectored) {
             return writeEach(io, srcs, offset, length, how);
         }
-        int fd = io.acquireOpen();
+        long fd = io.acquireOpen();
         long n;
         try {
             n = writeResult(io, SOCKETS.writev(fd, srcs, offset, length), offered, 0);
@@ -391,15 +391,15 @@ public final class SocketIo {
      * @return the new descriptor, or {@link IoStatus#WOULD_BLOCK} when none is queued
      * @throws IOException when the OS refuses, for example at the descriptor limit
      */
-    public static int accept(IoSource listener) throws IOException {
-        int fd = listener.acquireOpen();
-        int accepted;
+    public static long accept(IoSource listener) throws IOException {
+        long fd = listener.acquireOpen();
+        long accepted;
         try {
             accepted = SOCKETS.accept(fd);
         } finally {
             listener.release();
         }
-        return (int) listener.afterRead(accepted);
+        return listener.afterRead(accepted);
     }
 
     /**
@@ -492,6 +492,6 @@ public final class SocketIo {
         if (io.isClosed()) {
             throw new java.nio.channels.ClosedChannelException();
         }
-        return io.number();
+        return Math.toIntExact(io.number()); // a Unix descriptor: an int
     }
 }
