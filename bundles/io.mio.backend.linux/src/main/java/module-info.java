@@ -1,6 +1,6 @@
 /**
- * Mio's Linux backend: epoll, an eventfd waker and the Linux socket ABI, called through the
- * Foreign Function and Memory API. Grant it native access with
+ * Mio's Linux backend: epoll with an eventfd waker, the poll(2) fallback, and the Linux socket
+ * ABI, called through the Foreign Function and Memory API. Grant it native access with
  * {@code --enable-native-access=io.mio.backend.linux} (module path) or
  * {@code --enable-native-access=ALL-UNNAMED} (class path, OSGi).
  */

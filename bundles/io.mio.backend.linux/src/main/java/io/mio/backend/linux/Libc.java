@@ -37,9 +37,11 @@ final class Libc {
      *
      * @param name the exact C symbol
      * @param descriptor its C signature
-     * @param critical {@code true} only for calls that cannot block (non-blocking descriptors,
-     *     {@code epoll_ctl}): they then run without a thread-state transition and may take heap
-     *     memory, which is what lets a {@code byte[]} be read into without a copy
+     * @param critical {@code true} only for calls that cannot block whatever the descriptor's
+     *     flags — a socket transfer given {@code MSG_DONTWAIT}, {@code epoll_ctl} — because a
+     *     critical call holds safepoints off and one that blocked would freeze the JVM; they run
+     *     without a thread-state transition and may take heap memory, which is what lets a
+     *     {@code byte[]} be read into without a copy
      * @return the handle
      */
     @SuppressWarnings("restricted") // this module is the one granted native access
