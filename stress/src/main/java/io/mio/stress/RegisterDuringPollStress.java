@@ -41,7 +41,7 @@ public class RegisterDuringPollStress {
 
     public RegisterDuringPollStress() {
         try {
-            poll = Poll.open();
+            poll = Polls.open();
             pair = UnixStream.pair();
             pair.first().write(new byte[] {1}); // readable before it is registered
         } catch (IOException e) {

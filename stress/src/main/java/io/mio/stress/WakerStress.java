@@ -35,7 +35,7 @@ public class WakerStress {
 
     public WakerStress() {
         try {
-            poll = Poll.open();
+            poll = Polls.open();
             waker = new Waker(poll.registry(), new Token(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
