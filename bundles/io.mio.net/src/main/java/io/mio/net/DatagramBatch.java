@@ -1,7 +1,7 @@
 package io.mio.net;
 
 import io.mio.internal.shared.IoSource;
-import io.mio.net.internal.SocketIo;
+import io.mio.internal.transfer.SocketIo;
 import io.mio.spi.IoStatus;
 import io.mio.spi.Sockets;
 import io.mio.spi.UnixName;

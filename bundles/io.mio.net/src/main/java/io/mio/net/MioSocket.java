@@ -5,7 +5,7 @@ import io.mio.Registry;
 import io.mio.Token;
 import io.mio.event.Source;
 import io.mio.internal.shared.IoSource;
-import io.mio.net.internal.SocketIo;
+import io.mio.internal.transfer.SocketIo;
 import io.mio.spi.SocketOpt;
 import io.mio.unix.FdFunction;
 import java.io.IOException;

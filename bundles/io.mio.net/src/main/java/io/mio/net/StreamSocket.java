@@ -1,8 +1,8 @@
 package io.mio.net;
 
 import io.mio.internal.shared.IoSource;
-import io.mio.net.internal.SocketIo;
-import io.mio.net.internal.Transfer;
+import io.mio.internal.transfer.SocketIo;
+import io.mio.internal.transfer.Transfer;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;

@@ -1,9 +1,9 @@
 package io.mio.net;
 
 import io.mio.internal.shared.IoSource;
-import io.mio.net.internal.Adoption;
-import io.mio.net.internal.DatagramIo;
-import io.mio.net.internal.SocketIo;
+import io.mio.internal.transfer.Adoption;
+import io.mio.internal.transfer.DatagramIo;
+import io.mio.internal.transfer.SocketIo;
 import io.mio.spi.SocketOpt;
 import java.io.IOException;
 import java.net.Inet4Address;

@@ -1,6 +1,6 @@
 package io.mio.unix;
 
-import io.mio.net.internal.SocketIo;
+import io.mio.internal.transfer.SocketIo;
 import io.mio.spi.Descriptor;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;

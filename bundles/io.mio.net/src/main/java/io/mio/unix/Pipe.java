@@ -1,9 +1,9 @@
 package io.mio.unix;
 
 import io.mio.internal.shared.IoSource;
-import io.mio.net.internal.Adoption;
-import io.mio.net.internal.SocketIo;
-import io.mio.net.internal.Transfer;
+import io.mio.internal.transfer.Adoption;
+import io.mio.internal.transfer.SocketIo;
+import io.mio.internal.transfer.Transfer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

@@ -5,7 +5,7 @@ import io.mio.Registry;
 import io.mio.Token;
 import io.mio.event.Source;
 import io.mio.internal.shared.IoSource;
-import io.mio.net.internal.SocketIo;
+import io.mio.internal.transfer.SocketIo;
 import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;

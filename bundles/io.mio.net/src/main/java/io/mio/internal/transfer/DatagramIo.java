@@ -1,4 +1,4 @@
-package io.mio.net.internal;
+package io.mio.internal.transfer;
 
 import io.mio.internal.shared.IoSource;
 import io.mio.spi.IoStatus;

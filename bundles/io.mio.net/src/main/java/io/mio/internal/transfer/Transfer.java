@@ -1,4 +1,4 @@
-package io.mio.net.internal;
+package io.mio.internal.transfer;
 
 /** Which system call moves the bytes. */
 public enum Transfer {
