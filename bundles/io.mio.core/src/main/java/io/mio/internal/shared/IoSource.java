@@ -27,10 +27,9 @@ import java.util.Objects;
 public final class IoSource extends Descriptor {
     private Selector owner;
     private Registry currentRegistry; // while registered
-    private boolean registered;
     private DrainWatch watch; // null unless the Poll detects undrained readiness
     // Read by the I/O paths of any thread, so that a would-block reaches the registration that
-    // is current; written under the monitor.
+    // is current; written under the monitor. NOT_REGISTERED while the source is not registered.
     private volatile Registration registration = NOT_REGISTERED;
 
     /**
@@ -172,12 +171,14 @@ public final class IoSource extends Descriptor {
      * @return {@code n}
      */
     public long afterWrite(long n, long offered) {
-        if (n == IoStatus.WOULD_BLOCK) {
-            drained(false, true);
-        } else if (n < offered) {
+        if (n < offered) { // would-block (a negative status) or short: the buffer is full either way
             DrainWatch w = watch;
             if (w != null) {
-                w.wroteShort();
+                if (n == IoStatus.WOULD_BLOCK) {
+                    w.writeDrained();
+                } else {
+                    w.wroteShort();
+                }
             }
             registration.wouldBlock(false);
         }
@@ -214,7 +215,7 @@ public final class IoSource extends Descriptor {
             if (owner != null && owner != selector) {
                 throw new AlreadyRegisteredException("this source is bound to another Poll, with which it was registered first");
             }
-            if (registered) {
+            if (isRegistered()) {
                 throw new AlreadyRegisteredException("this source is already registered; use reregister to change its token or interests");
             }
             registration = selector.register(fd, token.value(), interests);
@@ -222,7 +223,6 @@ public final class IoSource extends Descriptor {
             release();
         }
         owner = selector;
-        registered = true;
         currentRegistry = registry;
         watch = CoreAccess.bridge().registered(registry, token, true, null);
     }
@@ -286,7 +286,7 @@ public final class IoSource extends Descriptor {
             boolean closed = super.close();
             if (closed) {
                 synchronized (this) {
-                    if (registered) {
+                    if (isRegistered()) {
                         registration.closing(fd);
                         endRegistration();
                     }
@@ -308,7 +308,7 @@ public final class IoSource extends Descriptor {
      *     that no longer knows it), or when other threads keep using it
      */
     public synchronized long detachOpen() throws ClosedChannelException {
-        if (registered) {
+        if (isRegistered()) {
             throw new IllegalStateException("deregister this source before taking its descriptor out");
         }
         long fd = detach();
@@ -325,8 +325,11 @@ public final class IoSource extends Descriptor {
         Objects.requireNonNull(interests, "interests");
     }
 
+    private boolean isRegistered() {
+        return registration != NOT_REGISTERED;
+    }
+
     private void endRegistration() {
-        registered = false;
         registration = NOT_REGISTERED;
         CoreAccess.bridge().deregistered(currentRegistry, watch);
         currentRegistry = null;
@@ -335,7 +338,7 @@ public final class IoSource extends Descriptor {
 
     private void registeredWith(Registry registry, String call) {
         Selector selector = CoreAccess.selector(registry);
-        if (!registered || owner != selector) {
+        if (!isRegistered() || owner != selector) {
             throw new NotRegisteredException("cannot " + call + " a source that is not registered with this Poll");
         }
     }
