@@ -288,28 +288,29 @@ public interface Sockets extends Descriptor.Closer {
      * advances the positions.
      *
      * @param fd the socket
-     * @param dsts direct buffers that own their memory ({@link OsMemory#ownedBase}), kept
-     *     reachable by the caller
+     * @param dsts direct buffers that own their memory, kept reachable by the caller
+     * @param bases each buffer's {@link OsMemory#ownedBase}, from index 0 for {@code dsts[offset]}:
+     *     the gate's answer, so that the backend asks nothing again
      * @param offset the first buffer to use
      * @param length how many buffers to use
      * @return the bytes read, {@link IoStatus#EOF} or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    long readv(long fd, ByteBuffer[] dsts, int offset, int length) throws IOException;
+    long readv(long fd, ByteBuffer[] dsts, long[] bases, int offset, int length) throws IOException;
 
     /**
      * Writes from buffers in one call; never raises {@code SIGPIPE}. The caller advances the
      * positions.
      *
      * @param fd the socket
-     * @param srcs direct buffers that own their memory ({@link OsMemory#ownedBase}), kept
-     *     reachable by the caller
+     * @param srcs direct buffers that own their memory, kept reachable by the caller
+     * @param bases each buffer's {@link OsMemory#ownedBase}, from index 0 for {@code srcs[offset]}
      * @param offset the first buffer to use
      * @param length how many buffers to use
      * @return the bytes written, or {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the connection failed
      */
-    long writev(long fd, ByteBuffer[] srcs, int offset, int length) throws IOException;
+    long writev(long fd, ByteBuffer[] srcs, long[] bases, int offset, int length) throws IOException;
 
     /**
      * Shuts down one or both halves of a connection.

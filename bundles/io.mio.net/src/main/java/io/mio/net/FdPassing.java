@@ -26,7 +26,7 @@ final class FdPassing {
         if (fdsToSend.length > ReceivedFds.MAX_CAPACITY) {
             throw new IllegalArgumentException("one message carries at most " + ReceivedFds.MAX_CAPACITY + " descriptors, not " + fdsToSend.length);
         }
-        for (long fd : fdsToSend) {
+        for (int fd : fdsToSend) {
             if (fd < 0) {
                 throw new IllegalArgumentException("negative descriptor " + fd);
             }

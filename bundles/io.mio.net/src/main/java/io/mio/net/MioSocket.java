@@ -198,7 +198,7 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
      *     other threads keep using it
      */
     public int intoRawFd() throws ClosedChannelException {
-        return Math.toIntExact(io.detachOpen()); // a Unix descriptor: an int
+        return SocketIo.intoRawFd(io);
     }
 
     /**
@@ -215,7 +215,7 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
      *     {@link ClosedChannelException} once closed
      */
     public <T> T tryIo(FdFunction<T> call) throws IOException {
-        return io.tryIo(fd -> call.apply(Math.toIntExact(fd)));
+        return SocketIo.tryIo(io, call);
     }
 
     /**

@@ -57,7 +57,7 @@ abstract sealed class PipeEnd implements Source, Channel permits Pipe.Sender, Pi
      *     other threads keep using it
      */
     public int intoRawFd() throws ClosedChannelException {
-        return Math.toIntExact(io.detachOpen()); // a Unix descriptor: an int
+        return SocketIo.intoRawFd(io);
     }
 
     /**
@@ -74,7 +74,7 @@ abstract sealed class PipeEnd implements Source, Channel permits Pipe.Sender, Pi
      *     {@link ClosedChannelException} once closed
      */
     public <T> T tryIo(FdFunction<T> call) throws IOException {
-        return io.tryIo(fd -> call.apply(Math.toIntExact(fd)));
+        return SocketIo.tryIo(io, call);
     }
 
     /**

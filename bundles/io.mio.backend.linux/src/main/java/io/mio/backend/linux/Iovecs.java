@@ -23,28 +23,23 @@ final class Iovecs {
     private Iovecs() {}
 
     /**
-     * Describes each buffer's remaining bytes.
-     *
-     * @throws IllegalArgumentException when a buffer does not own its memory: the caller must
-     *     send such buffers one call each
+     * Describes each buffer's remaining bytes, at the addresses the caller's gate gave
+     * ({@link OsMemory#ownedBase}: only buffers that own their memory come here).
      *
      * @param scratch the calling thread's scratch memory
      * @param buffers direct buffers
+     * @param bases the address of element 0 of each, from index 0 for {@code buffers[offset]}
      * @param offset the first one
      * @param length how many
      * @return the iovec array
      */
-    static MemorySegment fill(Scratch scratch, ByteBuffer[] buffers, int offset, int length) {
+    static MemorySegment fill(Scratch scratch, ByteBuffer[] buffers, long[] bases, int offset, int length) {
         MemorySegment iovecs = scratch.iovecs(length);
         for (int i = 0; i < length; i++) {
             ByteBuffer buffer = buffers[offset + i];
-            long base = i * IOVEC_SIZE;
-            long owned = OsMemory.ownedBase(buffer);
-            if (owned < 0) {
-                throw new IllegalArgumentException("an iovec takes only buffers that own their memory: " + buffer);
-            }
-            iovecs.set(ValueLayout.JAVA_LONG, base, owned + buffer.position());
-            iovecs.set(ValueLayout.JAVA_LONG, base + IOV_LEN, buffer.remaining());
+            long at = i * IOVEC_SIZE;
+            iovecs.set(ValueLayout.JAVA_LONG, at, bases[i] + buffer.position());
+            iovecs.set(ValueLayout.JAVA_LONG, at + IOV_LEN, buffer.remaining());
         }
         return iovecs;
     }

@@ -1,6 +1,7 @@
 package io.mio.backend.linux;
 
 import io.mio.spi.IoStatus;
+import io.mio.spi.PortableBatch;
 import io.mio.spi.SocketKind;
 import io.mio.spi.SocketOpt;
 import io.mio.spi.Sockets;
@@ -93,7 +94,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
         MemorySegment from = src;
         if (!src.isNative()) {
             from = Scratch.get().staging(Math.min(src.byteSize(), MAX_FILE_STAGED));
-            from.copyFrom(src.asSlice(0, from.byteSize()));
+            MemorySegment.copy(src, 0, from, 0, from.byteSize());
         }
         long n;
         do {
@@ -279,10 +280,10 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public long readv(long fd, ByteBuffer[] dsts, int offset, int length) throws IOException {
+    public long readv(long fd, ByteBuffer[] dsts, long[] bases, int offset, int length) throws IOException {
         // recvmsg, not readv: only it takes MSG_DONTWAIT, so the call cannot block.
         Scratch scratch = Scratch.get();
-        MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, dsts, offset, length), length);
+        MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, dsts, bases, offset, length), length);
         long n;
         do {
             n = Net.recvmsg(fd, message, Net.MSG_DONTWAIT);
@@ -325,9 +326,9 @@ final class LinuxSockets implements Sockets, UnixCalls {
     }
 
     @Override
-    public long writev(long fd, ByteBuffer[] srcs, int offset, int length) throws IOException {
+    public long writev(long fd, ByteBuffer[] srcs, long[] bases, int offset, int length) throws IOException {
         Scratch scratch = Scratch.get();
-        MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, srcs, offset, length), length);
+        MemorySegment message = Iovecs.message(scratch, Iovecs.fill(scratch, srcs, bases, offset, length), length);
         long n;
         do {
             n = Net.sendmsg(fd, message, NO_WAIT_NO_SIGNAL);
@@ -413,7 +414,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     public int receiveMany(long fd, MemorySegment data, int slotSize, int count, MemorySegment senders, int[] lengths)
             throws IOException {
         if (!features.batchCalls()) {
-            return io.mio.spi.PortableBatch.receiveMany(this, fd, data, slotSize, count, senders, lengths);
+            return PortableBatch.receiveMany(this, fd, data, slotSize, count, senders, lengths);
         }
         return receiveBatch(fd, data, slotSize, count, senders, lengths);
     }
@@ -422,7 +423,7 @@ final class LinuxSockets implements Sockets, UnixCalls {
     public int sendMany(long fd, MemorySegment data, int slotSize, int count, int[] lengths, SocketAddress[] targets)
             throws IOException {
         if (!features.batchCalls()) {
-            return io.mio.spi.PortableBatch.sendMany(this, fd, data, slotSize, count, lengths, targets);
+            return PortableBatch.sendMany(this, fd, data, slotSize, count, lengths, targets);
         }
         return sendBatch(fd, data, slotSize, count, lengths, targets);
     }

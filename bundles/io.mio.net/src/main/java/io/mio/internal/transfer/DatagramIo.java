@@ -7,6 +7,7 @@ import io.mio.spi.Sockets;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.ref.Reference;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -100,7 +101,7 @@ public final class DatagramIo {
      */
     public static SocketAddress sender() {
         MemorySegment sender = SENDER.get();
-        boolean given = sender.get(java.lang.foreign.ValueLayout.JAVA_INT, Sockets.SOCKADDR_LENGTH_OFFSET) != 0;
+        boolean given = sender.get(ValueLayout.JAVA_INT, Sockets.SOCKADDR_LENGTH_OFFSET) != 0;
         return given ? SocketIo.SOCKETS.decodeAddress(sender) : null;
     }
 

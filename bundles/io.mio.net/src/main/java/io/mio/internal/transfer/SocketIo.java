@@ -28,6 +28,9 @@ public final class SocketIo {
     /** Mirrors the kernel's {@code IOV_MAX}: one call takes at most this many buffers. */
     private static final int MAX_BUFFERS = 1024;
 
+    /** Each thread's answers of the memory gate for a scatter or gather, handed to the backend. */
+    private static final ThreadLocal<long[]> BASES = ThreadLocal.withInitial(() -> new long[MAX_BUFFERS]);
+
     /** The backend's calls. */
     public static final Sockets SOCKETS = Backends.current().sockets();
 
@@ -232,7 +235,8 @@ public final class SocketIo {
     public static long read(IoSource io, ByteBuffer[] dsts, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, dsts.length);
         length = Math.min(length, MAX_BUFFERS);
-        boolean vectored = checkAll(dsts, offset, length, true) && how != Transfer.FILE;
+        long[] bases = BASES.get();
+        boolean vectored = checkAll(dsts, offset, length, true, bases) && how != Transfer.FILE;
         long room = remaining(dsts, offset, length);
         if (room == 0) {
             return nothing(io); // no room is not end of stream, as java.nio has it
@@ -243,7 +247,7 @@ public final class SocketIo {
         long fd = io.acquireOpen();
         long n;
         try {
-            n = readResult(io, SOCKETS.readv(fd, dsts, offset, length), room, how);
+            n = readResult(io, SOCKETS.readv(fd, dsts, bases, offset, length), room, how);
         } catch (IOException e) {
             throw readFailed(io, e);
         } finally {
@@ -300,7 +304,8 @@ public final class SocketIo {
     public static long write(IoSource io, ByteBuffer[] srcs, int offset, int length, Transfer how) throws IOException {
         Objects.checkFromIndexSize(offset, length, srcs.length);
         length = Math.min(length, MAX_BUFFERS);
-        boolean vectored = checkAll(srcs, offset, length, false) && how != Transfer.FILE;
+        long[] bases = BASES.get();
+        boolean vectored = checkAll(srcs, offset, length, false, bases) && how != Transfer.FILE;
         long offered = remaining(srcs, offset, length);
         if (offered == 0) {
             return nothing(io);
@@ -311,7 +316,7 @@ public final class SocketIo {
         long fd = io.acquireOpen();
         long n;
         try {
-            n = writeResult(io, SOCKETS.writev(fd, srcs, offset, length), offered, 0);
+            n = writeResult(io, SOCKETS.writev(fd, srcs, bases, offset, length), offered, 0);
         } finally {
             io.release();
             Reference.reachabilityFence(srcs);
@@ -347,18 +352,20 @@ public final class SocketIo {
 
     /**
      * Checks every buffer before any byte moves: none null, none read-only when reading into them,
-     * all memory this thread can touch now.
+     * all memory this thread can touch now. Each buffer's {@link OsMemory#ownedBase} goes to
+     * {@code bases}, for the backend's iovecs.
      *
      * @return whether every buffer owns its memory, so that all can go to the OS in one call
      */
-    private static boolean checkAll(ByteBuffer[] buffers, int offset, int length, boolean forReading) {
+    private static boolean checkAll(ByteBuffer[] buffers, int offset, int length, boolean forReading, long[] bases) {
         boolean owned = true;
         for (int i = offset; i < offset + length; i++) {
             ByteBuffer buffer = Objects.requireNonNull(buffers[i], "buffer");
             if (forReading && buffer.isReadOnly()) {
                 throw new IllegalArgumentException("read-only buffer");
             }
-            if (OsMemory.ownedBase(buffer) < 0) {
+            bases[i - offset] = OsMemory.ownedBase(buffer);
+            if (bases[i - offset] < 0) {
                 owned = false;
                 OsMemory.checkAccess(buffer);
             }
@@ -479,6 +486,31 @@ public final class SocketIo {
     /** One call moves at most {@code Integer.MAX_VALUE} bytes, as the OS does anyway. */
     private static MemorySegment clamp(MemorySegment segment) {
         return segment.byteSize() <= Integer.MAX_VALUE ? segment : segment.asSlice(0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Gives up an unregistered source's descriptor, for {@code intoRawFd()}.
+     *
+     * @param io the source
+     * @return its number, now the caller's: a Unix descriptor, an {@code int}
+     * @throws java.nio.channels.ClosedChannelException once closed
+     */
+    public static int intoRawFd(IoSource io) throws java.nio.channels.ClosedChannelException {
+        return Math.toIntExact(io.detachOpen());
+    }
+
+    /**
+     * Runs a program's own call on the source's descriptor, for {@code tryIo}: held open, and
+     * re-armed when the call throws {@link io.mio.WouldBlockException}.
+     *
+     * @param <T> what the call returns
+     * @param io the source
+     * @param call the call, given the descriptor number
+     * @return what it returned
+     * @throws IOException what the call throws
+     */
+    public static <T> T tryIo(IoSource io, io.mio.unix.FdFunction<T> call) throws IOException {
+        return io.tryIo(fd -> call.apply(Math.toIntExact(fd)));
     }
 
     /**
