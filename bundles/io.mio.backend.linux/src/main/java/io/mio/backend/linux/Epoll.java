@@ -1,7 +1,9 @@
 package io.mio.backend.linux;
 
-import static io.mio.backend.linux.Libc.C_INT;
-import static io.mio.backend.linux.Libc.C_POINTER;
+import io.mio.backend.posix.Libc;
+import io.mio.backend.posix.Scratch;
+import static io.mio.backend.posix.Libc.C_INT;
+import static io.mio.backend.posix.Libc.C_POINTER;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemoryLayout;

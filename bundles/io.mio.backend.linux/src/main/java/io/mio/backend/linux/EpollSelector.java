@@ -1,5 +1,10 @@
 package io.mio.backend.linux;
 
+import io.mio.backend.posix.Errno;
+import io.mio.backend.posix.InterestMask;
+import io.mio.backend.posix.Libc;
+import io.mio.backend.posix.Millis;
+import io.mio.backend.posix.Unistd;
 import static io.mio.backend.linux.Epoll.EPOLLET;
 import static io.mio.backend.linux.Epoll.EPOLLIN;
 import static io.mio.backend.linux.Epoll.EPOLLOUT;

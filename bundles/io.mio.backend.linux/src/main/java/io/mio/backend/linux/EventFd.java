@@ -1,6 +1,8 @@
 package io.mio.backend.linux;
 
-import static io.mio.backend.linux.Libc.C_INT;
+import io.mio.backend.posix.Libc;
+import io.mio.backend.posix.Scratch;
+import static io.mio.backend.posix.Libc.C_INT;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;

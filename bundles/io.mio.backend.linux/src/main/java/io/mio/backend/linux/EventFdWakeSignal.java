@@ -1,5 +1,7 @@
 package io.mio.backend.linux;
 
+import io.mio.backend.posix.Errno;
+import io.mio.backend.posix.Unistd;
 import io.mio.spi.Descriptor;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;

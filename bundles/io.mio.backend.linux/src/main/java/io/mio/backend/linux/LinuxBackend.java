@@ -1,5 +1,6 @@
 package io.mio.backend.linux;
 
+import io.mio.backend.posix.PosixSockets;
 import io.mio.spi.Backend;
 import io.mio.spi.EventArray;
 import io.mio.spi.Selector;
@@ -57,12 +58,12 @@ public final class LinuxBackend implements Backend {
 
     @Override
     public Sockets sockets() {
-        return LinuxSockets.INSTANCE;
+        return PosixSockets.INSTANCE;
     }
 
     @Override
     public UnixCalls unix() {
-        return LinuxSockets.INSTANCE;
+        return PosixSockets.INSTANCE;
     }
 
     @Override

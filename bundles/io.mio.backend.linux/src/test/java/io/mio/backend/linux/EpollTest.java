@@ -31,16 +31,6 @@ class EpollTest {
     }
 
     @Test
-    void timeoutsRoundUpToWholeMillisecondsAndClamp() {
-        assertEquals(-1, Millis.roundedUp(-1));
-        assertEquals(0, Millis.roundedUp(0));
-        assertEquals(1, Millis.roundedUp(1));
-        assertEquals(1, Millis.roundedUp(1_000_000));
-        assertEquals(2, Millis.roundedUp(1_000_001));
-        assertEquals(Integer.MAX_VALUE, Millis.roundedUp(Long.MAX_VALUE));
-    }
-
-    @Test
     void theQueueIsCloseOnExec() throws IOException {
         EpollSelector selector = EpollSelector.open();
         try {

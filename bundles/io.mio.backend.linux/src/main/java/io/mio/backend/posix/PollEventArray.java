@@ -1,12 +1,12 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
-import static io.mio.backend.linux.PollCall.POLLERR;
-import static io.mio.backend.linux.PollCall.POLLHUP;
-import static io.mio.backend.linux.PollCall.POLLIN;
-import static io.mio.backend.linux.PollCall.POLLNVAL;
-import static io.mio.backend.linux.PollCall.POLLOUT;
-import static io.mio.backend.linux.PollCall.POLLPRI;
-import static io.mio.backend.linux.PollCall.POLLRDHUP;
+import static io.mio.backend.posix.PollCall.POLLERR;
+import static io.mio.backend.posix.PollCall.POLLHUP;
+import static io.mio.backend.posix.PollCall.POLLIN;
+import static io.mio.backend.posix.PollCall.POLLNVAL;
+import static io.mio.backend.posix.PollCall.POLLOUT;
+import static io.mio.backend.posix.PollCall.POLLPRI;
+import static io.mio.backend.posix.PollCall.POLLRDHUP;
 
 import io.mio.spi.EventArray;
 import java.util.StringJoiner;

@@ -1,9 +1,9 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
-import static io.mio.backend.linux.PollCall.POLLIN;
-import static io.mio.backend.linux.PollCall.POLLOUT;
-import static io.mio.backend.linux.PollCall.POLLPRI;
-import static io.mio.backend.linux.PollCall.POLLRDHUP;
+import static io.mio.backend.posix.PollCall.POLLIN;
+import static io.mio.backend.posix.PollCall.POLLOUT;
+import static io.mio.backend.posix.PollCall.POLLPRI;
+import static io.mio.backend.posix.PollCall.POLLRDHUP;
 
 import io.mio.Interest;
 import io.mio.spi.Registration;

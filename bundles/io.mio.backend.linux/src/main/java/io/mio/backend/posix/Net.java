@@ -1,9 +1,9 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
-import static io.mio.backend.linux.Libc.C_INT;
-import static io.mio.backend.linux.Libc.C_LONG;
-import static io.mio.backend.linux.Libc.C_POINTER;
-import static io.mio.backend.linux.Libc.C_SIZE_T;
+import static io.mio.backend.posix.Libc.C_INT;
+import static io.mio.backend.posix.Libc.C_LONG;
+import static io.mio.backend.posix.Libc.C_POINTER;
+import static io.mio.backend.posix.Libc.C_SIZE_T;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -25,55 +25,55 @@ import java.lang.invoke.MethodHandle;
  * median of 5). The handle stays a {@code static final}, so the call site is as fast.
  */
 final class Net {
-    static final int AF_UNIX = 1;
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
-    static final int SOCK_STREAM = 1;
-    static final int SOCK_DGRAM = 2;
-    static final int SOCK_RAW = 3;
-    static final int SOCK_SEQPACKET = 5;
-    static final int SOCK_NONBLOCK = 0x800;
-    static final int SOCK_CLOEXEC = 0x80000;
+    static final int AF_UNIX = Abi.constant(UnixConstant.AF_UNIX);
+    static final int AF_INET = Abi.constant(UnixConstant.AF_INET);
+    static final int AF_INET6 = Abi.constant(UnixConstant.AF_INET6);
+    static final int SOCK_STREAM = Abi.constant(UnixConstant.SOCK_STREAM);
+    static final int SOCK_DGRAM = Abi.constant(UnixConstant.SOCK_DGRAM);
+    static final int SOCK_RAW = Abi.constant(UnixConstant.SOCK_RAW);
+    static final int SOCK_SEQPACKET = Abi.constant(UnixConstant.SOCK_SEQPACKET);
+    static final int SOCK_NONBLOCK = Abi.current().constants().getOr(UnixConstant.SOCK_NONBLOCK, 0);
+    static final int SOCK_CLOEXEC = Abi.current().constants().getOr(UnixConstant.SOCK_CLOEXEC, 0);
 
-    static final int SOL_SOCKET = 1;
-    static final int SO_REUSEADDR = 2;
-    static final int SO_ERROR = 4;
-    static final int SO_SNDBUF = 7;
-    static final int SO_RCVBUF = 8;
-    static final int SO_KEEPALIVE = 9;
-    static final int SO_LINGER = 13;
-    static final int SO_REUSEPORT = 15;
-    static final int SO_PEERCRED = 17;
-    static final int SO_TYPE = 3;
-    static final int SO_ACCEPTCONN = 30;
-    static final int SO_PROTOCOL = 38;
-    static final int SO_DOMAIN = 39;
-    static final int IPPROTO_IP = 0;
-    static final int IP_TOS = 1;
-    static final int IP_TTL = 2;
-    static final int IPPROTO_TCP = 6;
-    static final int TCP_NODELAY = 1;
-    static final int IPPROTO_UDP = 17;
-    static final int SO_BROADCAST = 6;
-    static final int IP_MULTICAST_TTL = 33;
-    static final int IP_MULTICAST_LOOP = 34;
-    static final int IP_ADD_MEMBERSHIP = 35;
-    static final int IP_DROP_MEMBERSHIP = 36;
-    static final int IPPROTO_IPV6 = 41;
-    static final int IPV6_MULTICAST_LOOP = 19;
-    static final int IPV6_ADD_MEMBERSHIP = 20;
-    static final int IPV6_DROP_MEMBERSHIP = 21;
-    static final int IPV6_UNICAST_HOPS = 16;
-    static final int IPV6_V6ONLY = 26;
-    static final int IPV6_TCLASS = 67;
+    static final int SOL_SOCKET = Abi.constant(UnixConstant.SOL_SOCKET);
+    static final int SO_REUSEADDR = Abi.constant(UnixConstant.SO_REUSEADDR);
+    static final int SO_ERROR = Abi.constant(UnixConstant.SO_ERROR);
+    static final int SO_SNDBUF = Abi.constant(UnixConstant.SO_SNDBUF);
+    static final int SO_RCVBUF = Abi.constant(UnixConstant.SO_RCVBUF);
+    static final int SO_KEEPALIVE = Abi.constant(UnixConstant.SO_KEEPALIVE);
+    static final int SO_LINGER = Abi.constant(UnixConstant.SO_LINGER);
+    static final int SO_REUSEPORT = Abi.constant(UnixConstant.SO_REUSEPORT);
+    static final int SO_PEERCRED = Abi.current().constants().getOr(UnixConstant.SO_PEERCRED, -1);
+    static final int SO_TYPE = Abi.constant(UnixConstant.SO_TYPE);
+    static final int SO_ACCEPTCONN = Abi.constant(UnixConstant.SO_ACCEPTCONN);
+    static final int SO_PROTOCOL = Abi.current().constants().getOr(UnixConstant.SO_PROTOCOL, -1);
+    static final int SO_DOMAIN = Abi.current().constants().getOr(UnixConstant.SO_DOMAIN, -1);
+    static final int IPPROTO_IP = Abi.constant(UnixConstant.IPPROTO_IP);
+    static final int IP_TOS = Abi.constant(UnixConstant.IP_TOS);
+    static final int IP_TTL = Abi.constant(UnixConstant.IP_TTL);
+    static final int IPPROTO_TCP = Abi.constant(UnixConstant.IPPROTO_TCP);
+    static final int TCP_NODELAY = Abi.constant(UnixConstant.TCP_NODELAY);
+    static final int IPPROTO_UDP = Abi.constant(UnixConstant.IPPROTO_UDP);
+    static final int SO_BROADCAST = Abi.constant(UnixConstant.SO_BROADCAST);
+    static final int IP_MULTICAST_TTL = Abi.constant(UnixConstant.IP_MULTICAST_TTL);
+    static final int IP_MULTICAST_LOOP = Abi.constant(UnixConstant.IP_MULTICAST_LOOP);
+    static final int IP_ADD_MEMBERSHIP = Abi.constant(UnixConstant.IP_ADD_MEMBERSHIP);
+    static final int IP_DROP_MEMBERSHIP = Abi.constant(UnixConstant.IP_DROP_MEMBERSHIP);
+    static final int IPPROTO_IPV6 = Abi.constant(UnixConstant.IPPROTO_IPV6);
+    static final int IPV6_MULTICAST_LOOP = Abi.constant(UnixConstant.IPV6_MULTICAST_LOOP);
+    static final int IPV6_ADD_MEMBERSHIP = Abi.constant(UnixConstant.IPV6_ADD_MEMBERSHIP);
+    static final int IPV6_DROP_MEMBERSHIP = Abi.constant(UnixConstant.IPV6_DROP_MEMBERSHIP);
+    static final int IPV6_UNICAST_HOPS = Abi.constant(UnixConstant.IPV6_UNICAST_HOPS);
+    static final int IPV6_V6ONLY = Abi.constant(UnixConstant.IPV6_V6ONLY);
+    static final int IPV6_TCLASS = Abi.constant(UnixConstant.IPV6_TCLASS);
 
-    static final int SHUT_RD = 0;
-    static final int SHUT_WR = 1;
-    static final int SHUT_RDWR = 2;
-    static final int MSG_PEEK = 0x2;
-    static final int MSG_TRUNC = 0x20;
-    static final int MSG_DONTWAIT = 0x40;
-    static final int MSG_NOSIGNAL = 0x4000;
+    static final int SHUT_RD = Abi.constant(UnixConstant.SHUT_RD);
+    static final int SHUT_WR = Abi.constant(UnixConstant.SHUT_WR);
+    static final int SHUT_RDWR = Abi.constant(UnixConstant.SHUT_RDWR);
+    static final int MSG_PEEK = Abi.constant(UnixConstant.MSG_PEEK);
+    static final int MSG_TRUNC = Abi.constant(UnixConstant.MSG_TRUNC);
+    static final int MSG_DONTWAIT = Abi.constant(UnixConstant.MSG_DONTWAIT);
+    static final int MSG_NOSIGNAL = Abi.current().constants().getOr(UnixConstant.MSG_NOSIGNAL, 0);
 
     private static final class Socket {
         static final MethodHandle HANDLE = Libc.downcall("socket",

@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import io.mio.spi.Sockets;
 import java.lang.foreign.MemorySegment;
@@ -17,15 +17,15 @@ import java.net.SocketException;
  * }
  */
 final class Messages {
-    private static final long MMSGHDR_SIZE = LinuxLayouts.MMSGHDR.byteSize();
-    private static final long MSG_LEN = LinuxLayouts.offset(LinuxLayouts.MMSGHDR, "msg_len");
-    private static final long MSG_NAME = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_name");
-    private static final long MSG_NAMELEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_namelen");
-    private static final long MSG_IOV = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iov");
-    private static final long MSG_IOVLEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iovlen");
-    private static final long IOVEC_SIZE = LinuxLayouts.IOVEC.byteSize();
-    private static final long IOV_LEN = LinuxLayouts.offset(LinuxLayouts.IOVEC, "iov_len");
-    private static final long ADDRESS_SIZE = LinuxLayouts.SOCKADDR_STORAGE.byteSize();
+    private static final long MMSGHDR_SIZE = Abi.layouts().mmsghdr().byteSize();
+    private static final long MSG_LEN = Abi.offset(Abi.layouts().mmsghdr(), "msg_len");
+    private static final long MSG_NAME = Abi.offset(Abi.layouts().msghdr(), "msg_name");
+    private static final long MSG_NAMELEN = Abi.offset(Abi.layouts().msghdr(), "msg_namelen");
+    private static final long MSG_IOV = Abi.offset(Abi.layouts().msghdr(), "msg_iov");
+    private static final long MSG_IOVLEN = Abi.offset(Abi.layouts().msghdr(), "msg_iovlen");
+    private static final long IOVEC_SIZE = Abi.layouts().iovec().byteSize();
+    private static final long IOV_LEN = Abi.offset(Abi.layouts().iovec(), "iov_len");
+    private static final long ADDRESS_SIZE = Abi.layouts().sockaddrStorage().byteSize();
 
     private Messages() {}
 
@@ -73,7 +73,7 @@ final class Messages {
     /**
      * Copies each received message's length ({@code msg_len}, the full length under
      * {@code MSG_TRUNC}), and the length of its sender's address ({@code msg_namelen}) into the
-     * sender's slot, where {@link LinuxSockets#decodeAddress} reads it.
+     * sender's slot, where {@link PosixSockets#decodeAddress} reads it.
      */
     static void lengths(MemorySegment messages, int count, int[] lengths, MemorySegment senders) {
         for (int i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import io.mio.spi.OsMemory;
 import java.lang.foreign.MemorySegment;
@@ -17,8 +17,8 @@ import java.nio.ByteBuffer;
  * }
  */
 final class Iovecs {
-    private static final long IOVEC_SIZE = LinuxLayouts.IOVEC.byteSize();
-    private static final long IOV_LEN = LinuxLayouts.offset(LinuxLayouts.IOVEC, "iov_len");
+    private static final long IOVEC_SIZE = Abi.layouts().iovec().byteSize();
+    private static final long IOV_LEN = Abi.offset(Abi.layouts().iovec(), "iov_len");
 
     private Iovecs() {}
 
@@ -54,10 +54,10 @@ final class Iovecs {
      * @return the message header
      */
     static MemorySegment message(Scratch scratch, MemorySegment iovecs, int count) {
-        MemorySegment message = scratch.value.asSlice(0, LinuxLayouts.MSGHDR.byteSize());
+        MemorySegment message = scratch.value.asSlice(0, Abi.layouts().msghdr().byteSize());
         message.fill((byte) 0);
-        message.set(ValueLayout.ADDRESS, LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iov"), iovecs);
-        message.set(ValueLayout.JAVA_LONG, LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iovlen"), count);
+        message.set(ValueLayout.ADDRESS, Abi.offset(Abi.layouts().msghdr(), "msg_iov"), iovecs);
+        message.set(ValueLayout.JAVA_LONG, Abi.offset(Abi.layouts().msghdr(), "msg_iovlen"), count);
         return message;
     }
 }

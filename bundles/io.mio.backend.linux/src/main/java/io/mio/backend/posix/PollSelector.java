@@ -1,11 +1,11 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
-import static io.mio.backend.linux.PollCall.POLLFD_SIZE;
-import static io.mio.backend.linux.PollCall.POLLERR;
-import static io.mio.backend.linux.PollCall.POLLHUP;
-import static io.mio.backend.linux.PollCall.POLLIN;
-import static io.mio.backend.linux.PollCall.POLLNVAL;
-import static io.mio.backend.linux.PollCall.POLLOUT;
+import static io.mio.backend.posix.PollCall.POLLFD_SIZE;
+import static io.mio.backend.posix.PollCall.POLLERR;
+import static io.mio.backend.posix.PollCall.POLLHUP;
+import static io.mio.backend.posix.PollCall.POLLIN;
+import static io.mio.backend.posix.PollCall.POLLNVAL;
+import static io.mio.backend.posix.PollCall.POLLOUT;
 
 import io.mio.Interest;
 import io.mio.spi.Descriptor;
@@ -85,7 +85,7 @@ final class PollSelector implements Selector {
     }
 
     static PollSelector open() throws IOException {
-        int[] ends = LinuxSockets.INSTANCE.pipe();
+        int[] ends = PosixSockets.INSTANCE.pipe();
         return new PollSelector(ends[0], ends[1]);
     }
 

@@ -1,8 +1,8 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
-import static io.mio.backend.linux.Libc.C_INT;
-import static io.mio.backend.linux.Libc.C_POINTER;
-import static io.mio.backend.linux.Libc.C_SIZE_T;
+import static io.mio.backend.posix.Libc.C_INT;
+import static io.mio.backend.posix.Libc.C_POINTER;
+import static io.mio.backend.posix.Libc.C_SIZE_T;
 
 import io.mio.spi.Descriptor;
 import java.lang.foreign.FunctionDescriptor;
@@ -22,9 +22,9 @@ import java.lang.invoke.MethodHandle;
  * int fcntl(long fd, int cmd, ...);  // here always one int argument
  * }
  */
-final class Unistd {
+public final class Unistd {
     /** Closes descriptors for {@link Descriptor}; Linux frees the number even when close fails. */
-    static final Descriptor.Closer CLOSER = Unistd::close;
+    public static final Descriptor.Closer CLOSER = Unistd::close;
 
     // close on a socket with a linger time blocks: not critical.
     private static final class Close {
@@ -64,18 +64,23 @@ final class Unistd {
                 FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), 2);
     }
 
-    static final int F_GETFD = 1;
-    static final int F_SETFD = 2;
-    static final int F_GETFL = 3;
-    static final int F_SETFL = 4;
-    static final int FD_CLOEXEC = 1;
-    static final int O_ACCMODE = 3;
-    static final int O_NONBLOCK = 0x800;
-    static final int O_CLOEXEC = 0x80000;
+    static final int F_GETFD = Abi.constant(UnixConstant.F_GETFD);
+    static final int F_SETFD = Abi.constant(UnixConstant.F_SETFD);
+    static final int F_GETFL = Abi.constant(UnixConstant.F_GETFL);
+    static final int F_SETFL = Abi.constant(UnixConstant.F_SETFL);
+    static final int FD_CLOEXEC = Abi.constant(UnixConstant.FD_CLOEXEC);
+    static final int O_ACCMODE = Abi.constant(UnixConstant.O_ACCMODE);
+    static final int O_NONBLOCK = Abi.constant(UnixConstant.O_NONBLOCK);
+    static final int O_CLOEXEC = Abi.constant(UnixConstant.O_CLOEXEC);
 
     private Unistd() {}
 
-    static void close(long fd) {
+    /**
+     * {@code close}, never retried: the number is free afterwards even when it fails.
+     *
+     * @param fd the descriptor
+     */
+    public static void close(long fd) {
         Scratch scratch = Scratch.get();
         try {
             int ignored = (int) Close.HANDLE.invokeExact(scratch.errno, (int) fd);
@@ -84,7 +89,14 @@ final class Unistd {
         }
     }
 
-    static long read(long fd, MemorySegment buf) {
+    /**
+     * {@code read} on a descriptor that is not a socket.
+     *
+     * @param fd the descriptor
+     * @param buf the memory to read into
+     * @return the bytes transferred, or {@code -errno}
+     */
+    public static long read(long fd, MemorySegment buf) {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((long) Read.HANDLE.invokeExact(scratch.errno, (int) fd, buf, buf.byteSize()), scratch.errno);
@@ -93,7 +105,15 @@ final class Unistd {
         }
     }
 
-    static long read(long fd, long address, long length) {
+    /**
+     * {@code read} on a descriptor that is not a socket.
+     *
+     * @param fd the descriptor
+     * @param address native memory that owns its bytes, by address
+     * @param length how many bytes
+     * @return the bytes transferred, or {@code -errno}
+     */
+    public static long read(long fd, long address, long length) {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((long) ReadAddress.HANDLE.invokeExact(scratch.errno, (int) fd, address, length), scratch.errno);
@@ -102,7 +122,15 @@ final class Unistd {
         }
     }
 
-    static long write(long fd, long address, long length) {
+    /**
+     * {@code write} on a descriptor that is not a socket.
+     *
+     * @param fd the descriptor
+     * @param address native memory that owns its bytes, by address
+     * @param length how many bytes
+     * @return the bytes transferred, or {@code -errno}
+     */
+    public static long write(long fd, long address, long length) {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((long) WriteAddress.HANDLE.invokeExact(scratch.errno, (int) fd, address, length), scratch.errno);
@@ -129,7 +157,14 @@ final class Unistd {
         }
     }
 
-    static long write(long fd, MemorySegment buf) {
+    /**
+     * {@code write} on a descriptor that is not a socket.
+     *
+     * @param fd the descriptor
+     * @param buf the bytes to write
+     * @return the bytes transferred, or {@code -errno}
+     */
+    public static long write(long fd, MemorySegment buf) {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((long) Write.HANDLE.invokeExact(scratch.errno, (int) fd, buf, buf.byteSize()), scratch.errno);

@@ -1,7 +1,7 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 /** The millisecond time-outs of {@code epoll_wait} and {@code poll}. */
-final class Millis {
+public final class Millis {
     private Millis() {}
 
     /**
@@ -10,7 +10,7 @@ final class Millis {
      * @param nanos -1 for ever, else at least 0
      * @return -1 for ever, else the milliseconds, at most {@link Integer#MAX_VALUE}
      */
-    static int roundedUp(long nanos) {
+    public static int roundedUp(long nanos) {
         if (nanos < 0) {
             return -1;
         }

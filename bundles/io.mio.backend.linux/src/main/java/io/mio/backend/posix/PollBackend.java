@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import io.mio.spi.Backend;
 import io.mio.spi.EventArray;
@@ -13,8 +13,6 @@ import java.io.IOException;
  * {@code -Dio.mio.backend=poll}.
  */
 public final class PollBackend implements Backend {
-    private final LinuxBackend os = new LinuxBackend();
-
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public PollBackend() {}
 
@@ -35,7 +33,7 @@ public final class PollBackend implements Backend {
 
     @Override
     public String unavailabilityCause() {
-        return os.unavailabilityCause(); // its socket and poll ABI are this OS's
+        return Abi.unavailabilityCause(); // poll(2) is on every Unix this backend has tables for
     }
 
     @Override
@@ -50,12 +48,12 @@ public final class PollBackend implements Backend {
 
     @Override
     public Sockets sockets() {
-        return os.sockets();
+        return PosixSockets.INSTANCE;
     }
 
     @Override
     public UnixCalls unix() {
-        return os.unix();
+        return PosixSockets.INSTANCE;
     }
 
     @Override

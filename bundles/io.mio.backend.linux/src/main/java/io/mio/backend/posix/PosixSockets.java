@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import io.mio.spi.IoStatus;
 import io.mio.spi.PortableBatch;
@@ -15,19 +15,21 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
- * Linux's socket calls behind {@link Sockets}, with mio's rules for creating sockets: every
+ * The POSIX socket calls behind {@link Sockets}, written once for every Unix against the
+ * {@link UnixAbi} chosen at start-up, with mio's rules for creating sockets: every
  * descriptor non-blocking and close-on-exec in the call that creates it, writes with
  * {@code MSG_NOSIGNAL} so that a closed peer gives {@code EPIPE}, never a signal.
  */
-final class LinuxSockets implements Sockets, UnixCalls {
-    static final LinuxSockets INSTANCE = new LinuxSockets(PosixFeatures.LINUX);
+public final class PosixSockets implements Sockets, UnixCalls {
+    /** The sockets of this OS, with the features its tables declare. */
+    public static final PosixSockets INSTANCE = new PosixSockets(Abi.current().features());
 
     /** Every send: never block, whatever the descriptor's flags; never raise SIGPIPE. */
     private static final int NO_WAIT_NO_SIGNAL = Net.MSG_DONTWAIT | Net.MSG_NOSIGNAL;
 
     private final PosixFeatures features;
 
-    LinuxSockets(PosixFeatures features) {
+    PosixSockets(PosixFeatures features) {
         this.features = features;
     }
 
@@ -161,15 +163,15 @@ final class LinuxSockets implements Sockets, UnixCalls {
     @Override
     public int[] peerCredentials(long fd) throws IOException {
         Scratch scratch = Scratch.get();
-        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) LinuxLayouts.UCRED.byteSize());
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) Abi.layouts().peerCredentials().byteSize());
         int result = Net.getsockopt(fd, Net.SOL_SOCKET, Net.SO_PEERCRED, scratch.value, scratch.length);
         if (result < 0) {
             throw Errno.socketException("getsockopt(SO_PEERCRED)", -result);
         }
         MemorySegment ucred = scratch.value;
-        return new int[] {ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "pid")),
-            ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "uid")),
-            ucred.get(ValueLayout.JAVA_INT, LinuxLayouts.offset(LinuxLayouts.UCRED, "gid"))};
+        return new int[] {ucred.get(ValueLayout.JAVA_INT, Abi.offset(Abi.layouts().peerCredentials(), "pid")),
+            ucred.get(ValueLayout.JAVA_INT, Abi.offset(Abi.layouts().peerCredentials(), "uid")),
+            ucred.get(ValueLayout.JAVA_INT, Abi.offset(Abi.layouts().peerCredentials(), "gid"))};
     }
 
     private long open(int domain, int type) throws IOException {
@@ -206,15 +208,13 @@ final class LinuxSockets implements Sockets, UnixCalls {
             if (result >= 0) {
                 return madeOwn(result, !features.accept4());
             }
-            switch (-result) {
-                case Errno.EAGAIN:
-                    return IoStatus.WOULD_BLOCK;
-                case Errno.EINTR, Errno.ECONNABORTED:
-                    // Interrupted, or a queued connection was reset before we took it: the next
-                    // one in the queue is as good, and each retry removes one from the queue.
-                    continue;
-                default:
-                    throw Errno.socketException(features.accept4() ? "accept4" : "accept", -result);
+            if (-result == Errno.EAGAIN) {
+                return IoStatus.WOULD_BLOCK;
+            }
+            // Interrupted, or a queued connection was reset before we took it: the next one in
+            // the queue is as good, and each retry removes one from the queue.
+            if (-result != Errno.EINTR && -result != Errno.ECONNABORTED) {
+                throw Errno.socketException(features.accept4() ? "accept4" : "accept", -result);
             }
         }
     }
@@ -226,11 +226,11 @@ final class LinuxSockets implements Sockets, UnixCalls {
         if (result >= 0) {
             return true;
         }
-        return switch (-result) {
-            // EINTR on a non-blocking connect leaves it in progress, like EINPROGRESS.
-            case Errno.EINPROGRESS, Errno.EINTR, Errno.EAGAIN -> false;
-            default -> throw Errno.socketException("connect", -result);
-        };
+        // EINTR on a non-blocking connect leaves it in progress, like EINPROGRESS.
+        if (-result == Errno.EINPROGRESS || -result == Errno.EINTR || -result == Errno.EAGAIN) {
+            return false;
+        }
+        throw Errno.socketException("connect", -result);
     }
 
     @Override
@@ -509,26 +509,20 @@ final class LinuxSockets implements Sockets, UnixCalls {
         int domain = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_DOMAIN, "SO_DOMAIN");
         int type = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_TYPE, "SO_TYPE");
         boolean listening = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0;
-        SocketKind.Family family = switch (domain) {
-            case Net.AF_UNIX -> SocketKind.Family.UNIX;
-            case Net.AF_INET -> SocketKind.Family.IPV4;
-            case Net.AF_INET6 -> SocketKind.Family.IPV6;
-            default -> SocketKind.Family.OTHER;
-        };
+        SocketKind.Family family = domain == Net.AF_UNIX ? SocketKind.Family.UNIX
+                : domain == Net.AF_INET ? SocketKind.Family.IPV4
+                : domain == Net.AF_INET6 ? SocketKind.Family.IPV6
+                : SocketKind.Family.OTHER;
         int protocol = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_PROTOCOL, "SO_PROTOCOL");
-        SocketKind.Type kind = switch (type) {
-            case Net.SOCK_STREAM -> SocketKind.Type.STREAM;
-            case Net.SOCK_DGRAM -> SocketKind.Type.DATAGRAM;
-            case Net.SOCK_SEQPACKET -> SocketKind.Type.SEQPACKET;
-            case Net.SOCK_RAW -> SocketKind.Type.RAW;
-            default -> SocketKind.Type.OTHER;
-        };
-        SocketKind.Protocol named = switch (protocol) {
-            case 0 -> SocketKind.Protocol.DEFAULT;
-            case Net.IPPROTO_TCP -> SocketKind.Protocol.TCP;
-            case Net.IPPROTO_UDP -> SocketKind.Protocol.UDP;
-            default -> SocketKind.Protocol.OTHER;
-        };
+        SocketKind.Type kind = type == Net.SOCK_STREAM ? SocketKind.Type.STREAM
+                : type == Net.SOCK_DGRAM ? SocketKind.Type.DATAGRAM
+                : type == Net.SOCK_SEQPACKET ? SocketKind.Type.SEQPACKET
+                : type == Net.SOCK_RAW ? SocketKind.Type.RAW
+                : SocketKind.Type.OTHER;
+        SocketKind.Protocol named = protocol == 0 ? SocketKind.Protocol.DEFAULT
+                : protocol == Net.IPPROTO_TCP ? SocketKind.Protocol.TCP
+                : protocol == Net.IPPROTO_UDP ? SocketKind.Protocol.UDP
+                : SocketKind.Protocol.OTHER;
         return new SocketKind(family, kind, named, listening);
     }
 

@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import io.mio.spi.SocketOpt;
 import java.io.IOException;
@@ -9,9 +9,9 @@ import java.net.InetAddress;
 
 /** Maps {@link SocketOpt} to Linux's level and name, and moves the values through scratch memory. */
 final class SocketOptions {
-    private static final long L_ONOFF = LinuxLayouts.offset(LinuxLayouts.LINGER, "l_onoff");
-    private static final long L_LINGER = LinuxLayouts.offset(LinuxLayouts.LINGER, "l_linger");
-    private static final int LINGER_SIZE = (int) LinuxLayouts.LINGER.byteSize();
+    private static final long L_ONOFF = Abi.offset(Abi.layouts().linger(), "l_onoff");
+    private static final long L_LINGER = Abi.offset(Abi.layouts().linger(), "l_linger");
+    private static final int LINGER_SIZE = (int) Abi.layouts().linger().byteSize();
 
     private SocketOptions() {}
 

@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Every descriptor they make must come out non-blocking and close-on-exec, as Linux's do.
  */
 class PosixOnlyPathsTest {
-    private final LinuxSockets sockets = new LinuxSockets(PosixFeatures.POSIX_ONLY);
+    private final PosixSockets sockets = new PosixSockets(PosixFeatures.POSIX_ONLY);
     private final List<Long> opened = new ArrayList<>();
 
     @AfterEach

@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import io.mio.spi.UnixName;
 import java.lang.foreign.MemorySegment;
@@ -29,16 +29,16 @@ import java.nio.channels.UnresolvedAddressException;
  * socket's address is the family alone.
  */
 final class SocketAddresses {
-    static final int SOCKADDR_IN_SIZE = (int) LinuxLayouts.SOCKADDR_IN.byteSize();
-    static final int SOCKADDR_IN6_SIZE = (int) LinuxLayouts.SOCKADDR_IN6.byteSize();
-    static final int SUN_PATH_OFFSET = (int) LinuxLayouts.offset(LinuxLayouts.SOCKADDR_UN, "sun_path");
-    static final int SUN_PATH_SIZE = (int) (LinuxLayouts.SOCKADDR_UN.byteSize() - SUN_PATH_OFFSET);
-    private static final long SIN_PORT = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN, "sin_port");
-    private static final long SIN_ADDR = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN, "sin_addr");
-    private static final long SIN_ZERO = SIN_ADDR + 4;
-    private static final long SIN6_PORT = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN6, "sin6_port");
-    private static final long SIN6_ADDR = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN6, "sin6_addr");
-    private static final long SIN6_SCOPE_ID = LinuxLayouts.offset(LinuxLayouts.SOCKADDR_IN6, "sin6_scope_id");
+    static final int SOCKADDR_IN_SIZE = (int) Abi.layouts().sockaddrIn().byteSize();
+    static final int SOCKADDR_IN6_SIZE = (int) Abi.layouts().sockaddrIn6().byteSize();
+    static final int SUN_PATH_OFFSET = (int) Abi.offset(Abi.layouts().sockaddrUn(), "sun_path");
+    static final int SUN_PATH_SIZE = (int) (Abi.layouts().sockaddrUn().byteSize() - SUN_PATH_OFFSET);
+    private static final long SIN_PORT = Abi.offset(Abi.layouts().sockaddrIn(), "sin_port");
+    private static final long SIN_ADDR = Abi.offset(Abi.layouts().sockaddrIn(), "sin_addr");
+    private static final long SIN_ZERO = Abi.offset(Abi.layouts().sockaddrIn(), "sin_zero");
+    private static final long SIN6_PORT = Abi.offset(Abi.layouts().sockaddrIn6(), "sin6_port");
+    private static final long SIN6_ADDR = Abi.offset(Abi.layouts().sockaddrIn6(), "sin6_addr");
+    private static final long SIN6_SCOPE_ID = Abi.offset(Abi.layouts().sockaddrIn6(), "sin6_scope_id");
     private static final ValueLayout.OfShort PORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt IPV4 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     /**

@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** recvmmsg/sendmmsg and the portable loop give the same results. */
 class BatchCallsTest {
-    private static final LinuxSockets SOCKETS = LinuxSockets.INSTANCE;
+    private static final PosixSockets SOCKETS = PosixSockets.INSTANCE;
     private static final int SLOT = 32;
 
     @Test

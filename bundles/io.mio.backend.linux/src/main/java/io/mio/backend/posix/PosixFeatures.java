@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 /**
  * What a Unix's socket calls offer beyond POSIX, declared once per OS. Where a feature is
@@ -13,10 +13,7 @@ package io.mio.backend.linux;
  * @param batchCalls {@code recvmmsg} and {@code sendmmsg}; else one call per datagram
  * @param cmsgCloexec {@code MSG_CMSG_CLOEXEC}: received descriptors close-on-exec atomically
  */
-record PosixFeatures(boolean socketFlags, boolean accept4, boolean pipe2, boolean batchCalls, boolean cmsgCloexec) {
-    /** Linux since 2.6.33 has them all. */
-    static final PosixFeatures LINUX = new PosixFeatures(true, true, true, true, true);
-
+public record PosixFeatures(boolean socketFlags, boolean accept4, boolean pipe2, boolean batchCalls, boolean cmsgCloexec) {
     /**
      * None of them: the paths every Unix can take, which the tests run on Linux so that an OS
      * that needs them gets code that has run.

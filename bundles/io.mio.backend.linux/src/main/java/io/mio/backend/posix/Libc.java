@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -14,16 +14,19 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Every function that sets {@code errno} is linked with {@code captureCallState("errno")}:
  * reading it after the call returns would see whatever the JVM did in between. The wrappers in
- * the per-facility classes ({@link Epoll}, {@link Net}, ...) return {@code result} when it is not
+ * the per-facility classes ({@link Net}, {@link Unistd}, the epoll calls of the Linux package, ...) return {@code result} when it is not
  * negative and {@code -errno} when it is, so that the error path costs nothing until it is taken.
  */
-final class Libc {
-    static final ValueLayout.OfInt C_INT = ValueLayout.JAVA_INT;
+public final class Libc {
+    /** C {@code int}. */
+    public static final ValueLayout.OfInt C_INT = ValueLayout.JAVA_INT;
     static final ValueLayout.OfLong C_LONG = ValueLayout.JAVA_LONG;
     static final ValueLayout.OfLong C_SIZE_T = ValueLayout.JAVA_LONG;
-    static final MemoryLayout C_POINTER = ValueLayout.ADDRESS;
+    /** A C pointer. */
+    public static final MemoryLayout C_POINTER = ValueLayout.ADDRESS;
 
-    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    /** The segment {@code captureCallState} writes {@code errno} into. */
+    public static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
@@ -45,7 +48,7 @@ final class Libc {
      * @return the handle
      */
     @SuppressWarnings("restricted") // this module is the one granted native access
-    static MethodHandle downcall(String name, FunctionDescriptor descriptor, boolean critical) {
+    public static MethodHandle downcall(String name, FunctionDescriptor descriptor, boolean critical) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
         return critical
@@ -77,7 +80,7 @@ final class Libc {
      * @return the handle
      */
     @SuppressWarnings("restricted") // this module is the one granted native access
-    static MethodHandle downcallNoErrno(String name, FunctionDescriptor descriptor) {
+    public static MethodHandle downcallNoErrno(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
         return LINKER.downcallHandle(symbol, descriptor);
@@ -100,7 +103,7 @@ final class Libc {
      * @param capture the segment passed to the call
      * @return {@code result} when not negative, else {@code -errno}
      */
-    static int result(int result, MemorySegment capture) {
+    public static int result(int result, MemorySegment capture) {
         return result >= 0 ? result : -errno(capture);
     }
 
@@ -111,7 +114,7 @@ final class Libc {
      * @param capture the segment passed to the call
      * @return {@code result} when not negative, else {@code -errno}
      */
-    static long result(long result, MemorySegment capture) {
+    public static long result(long result, MemorySegment capture) {
         return result >= 0 ? result : -errno(capture);
     }
 
@@ -122,7 +125,7 @@ final class Libc {
      * @param t what the handle threw
      * @return never; the method always throws
      */
-    static RuntimeException rethrow(Throwable t) {
+    public static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException e) {
             throw e;
         }

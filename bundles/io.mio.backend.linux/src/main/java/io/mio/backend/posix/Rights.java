@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -16,9 +16,9 @@ import java.lang.foreign.ValueLayout;
 final class Rights {
     /** The kernel's {@code SCM_MAX_FD}: one message carries at most this many descriptors. */
     static final int MAX_FDS = 253;
-    static final int SCM_RIGHTS = 1;
-    static final int MSG_CTRUNC = 0x8;
-    static final int MSG_CMSG_CLOEXEC = 0x4000_0000;
+    static final int SCM_RIGHTS = Abi.constant(UnixConstant.SCM_RIGHTS);
+    static final int MSG_CTRUNC = Abi.constant(UnixConstant.MSG_CTRUNC);
+    static final int MSG_CMSG_CLOEXEC = Abi.current().constants().getOr(UnixConstant.MSG_CMSG_CLOEXEC, 0);
 
     /**
      * The most bytes a stream transfer stages for one call; keeps the scratch area small. A
@@ -26,19 +26,19 @@ final class Rights {
      */
     static final long MAX_STREAM_STAGED = 64 * 1024;
 
-    private static final long MSGHDR_SIZE = LinuxLayouts.MSGHDR.byteSize();
-    private static final long IOVEC_SIZE = LinuxLayouts.IOVEC.byteSize();
+    private static final long MSGHDR_SIZE = Abi.layouts().msghdr().byteSize();
+    private static final long IOVEC_SIZE = Abi.layouts().iovec().byteSize();
     /** {@code CMSG_LEN(0)}: the header, aligned as {@code CMSG_ALIGN} aligns, to a {@code size_t}. */
-    private static final long CMSG_HEADER = LinuxLayouts.CMSGHDR.byteSize();
-    private static final long CMSG_ALIGN = ValueLayout.JAVA_LONG.byteSize() - 1;
-    private static final long MSG_IOV = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iov");
-    private static final long MSG_IOVLEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_iovlen");
-    private static final long MSG_CONTROL = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_control");
-    private static final long MSG_CONTROLLEN = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_controllen");
-    private static final long MSG_FLAGS = LinuxLayouts.offset(LinuxLayouts.MSGHDR, "msg_flags");
-    private static final long IOV_LEN = LinuxLayouts.offset(LinuxLayouts.IOVEC, "iov_len");
-    private static final long CMSG_LEVEL = LinuxLayouts.offset(LinuxLayouts.CMSGHDR, "cmsg_level");
-    private static final long CMSG_TYPE = LinuxLayouts.offset(LinuxLayouts.CMSGHDR, "cmsg_type");
+    private static final long CMSG_HEADER = Abi.layouts().cmsghdr().byteSize();
+    private static final long CMSG_ALIGN = Abi.layouts().cmsgAlignment() - 1;
+    private static final long MSG_IOV = Abi.offset(Abi.layouts().msghdr(), "msg_iov");
+    private static final long MSG_IOVLEN = Abi.offset(Abi.layouts().msghdr(), "msg_iovlen");
+    private static final long MSG_CONTROL = Abi.offset(Abi.layouts().msghdr(), "msg_control");
+    private static final long MSG_CONTROLLEN = Abi.offset(Abi.layouts().msghdr(), "msg_controllen");
+    private static final long MSG_FLAGS = Abi.offset(Abi.layouts().msghdr(), "msg_flags");
+    private static final long IOV_LEN = Abi.offset(Abi.layouts().iovec(), "iov_len");
+    private static final long CMSG_LEVEL = Abi.offset(Abi.layouts().cmsghdr(), "cmsg_level");
+    private static final long CMSG_TYPE = Abi.offset(Abi.layouts().cmsghdr(), "cmsg_type");
 
     private Rights() {}
 

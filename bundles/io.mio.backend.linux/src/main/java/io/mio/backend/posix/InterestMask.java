@@ -1,9 +1,9 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import io.mio.Interest;
 
 /** How an {@link Interest} becomes an OS's event mask: one mapping, each mechanism's own bits. */
-final class InterestMask {
+public final class InterestMask {
     private InterestMask() {}
 
     /**
@@ -15,7 +15,7 @@ final class InterestMask {
      * @param priority the bits for priority data
      * @return the union of the bits asked for
      */
-    static int of(Interest interests, int readable, int writable, int priority) {
+    public static int of(Interest interests, int readable, int writable, int priority) {
         return (interests.isReadable() ? readable : 0) | (interests.isWritable() ? writable : 0)
                 | (interests.isPriority() ? priority : 0);
     }

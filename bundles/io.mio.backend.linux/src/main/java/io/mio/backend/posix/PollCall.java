@@ -1,8 +1,8 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
-import static io.mio.backend.linux.Libc.C_INT;
-import static io.mio.backend.linux.Libc.C_LONG;
-import static io.mio.backend.linux.Libc.C_POINTER;
+import static io.mio.backend.posix.Libc.C_INT;
+import static io.mio.backend.posix.Libc.C_LONG;
+import static io.mio.backend.posix.Libc.C_POINTER;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -17,18 +17,18 @@ import java.lang.invoke.MethodHandle;
  * }
  */
 final class PollCall {
-    static final short POLLIN = 0x1;
-    static final short POLLPRI = 0x2;
-    static final short POLLOUT = 0x4;
-    static final short POLLERR = 0x8;
-    static final short POLLHUP = 0x10;
-    static final short POLLNVAL = 0x20;
+    static final short POLLIN = (short) Abi.constant(UnixConstant.POLLIN);
+    static final short POLLPRI = (short) Abi.constant(UnixConstant.POLLPRI);
+    static final short POLLOUT = (short) Abi.constant(UnixConstant.POLLOUT);
+    static final short POLLERR = (short) Abi.constant(UnixConstant.POLLERR);
+    static final short POLLHUP = (short) Abi.constant(UnixConstant.POLLHUP);
+    static final short POLLNVAL = (short) Abi.constant(UnixConstant.POLLNVAL);
     /** Linux's: the peer shut its write half down. */
-    static final short POLLRDHUP = 0x2000;
+    static final short POLLRDHUP = (short) Abi.current().constants().getOr(UnixConstant.POLLRDHUP, 0);
 
-    static final long POLLFD_SIZE = LinuxLayouts.POLLFD.byteSize();
-    static final long EVENTS_OFFSET = LinuxLayouts.offset(LinuxLayouts.POLLFD, "events");
-    static final long REVENTS_OFFSET = LinuxLayouts.offset(LinuxLayouts.POLLFD, "revents");
+    static final long POLLFD_SIZE = Abi.layouts().pollfd().byteSize();
+    static final long EVENTS_OFFSET = Abi.offset(Abi.layouts().pollfd(), "events");
+    static final long REVENTS_OFFSET = Abi.offset(Abi.layouts().pollfd(), "revents");
 
     // Blocks: never critical.
     private static final class Poll {

@@ -1,4 +1,4 @@
-package io.mio.backend.linux;
+package io.mio.backend.posix;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -9,19 +9,19 @@ import java.lang.foreign.ValueLayout;
  * socket address, an option value, an {@code epoll_event}, an iovec array. One per thread, made
  * on the thread's first call, so that no call allocates and threads never share it.
  */
-final class Scratch {
+public final class Scratch {
     private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
-    private static final long IOVEC_BYTES = LinuxLayouts.IOVEC.byteSize();
+    private static final long IOVEC_BYTES = Abi.layouts().iovec().byteSize();
 
     private final Arena arena = Arena.ofAuto();
     /** The errno capture state. */
-    final MemorySegment errno = arena.allocate(Libc.CAPTURE_LAYOUT);
+    public final MemorySegment errno = arena.allocate(Libc.CAPTURE_LAYOUT);
     /** A {@code struct sockaddr_storage}. */
-    final MemorySegment address = arena.allocate(LinuxLayouts.SOCKADDR_STORAGE.byteSize(), 8);
+    final MemorySegment address = arena.allocate(Abi.layouts().sockaddrStorage().byteSize(), 8);
     /** A {@code socklen_t} for the address or option length. */
     final MemorySegment length = arena.allocate(ValueLayout.JAVA_INT);
     /** An option value, a {@code struct linger}, an {@code epoll_event} or a {@code struct msghdr}. */
-    final MemorySegment value = arena.allocate(64, 8);
+    public final MemorySegment value = arena.allocate(64, 8);
     private MemorySegment iovecs = arena.allocate(16L * IOVEC_BYTES, 8);
     private MemorySegment area = arena.allocate(4096, 8);
 
@@ -32,7 +32,7 @@ final class Scratch {
      *
      * @return the instance of the calling thread
      */
-    static Scratch get() {
+    public static Scratch get() {
         return PER_THREAD.get();
     }
 

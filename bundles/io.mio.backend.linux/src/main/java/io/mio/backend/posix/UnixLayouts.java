@@ -1,0 +1,67 @@
+package io.mio.backend.posix;
+
+import java.lang.foreign.StructLayout;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The C structures the POSIX socket code builds or reads, as one Unix on one architecture lays
+ * them out. Each is a named {@link StructLayout} whose members carry the C names, so that the
+ * code reads every offset by name and a test compares every size and offset with independent
+ * sources.
+ *
+ * @param iovec {@code struct iovec}
+ * @param msghdr {@code struct msghdr}
+ * @param mmsghdr {@code struct mmsghdr}, or null where the OS has no {@code recvmmsg}
+ * @param cmsghdr {@code struct cmsghdr}, the header of a control message
+ * @param cmsgAlignment what {@code CMSG_ALIGN} rounds to: a {@code size_t} on Linux, an
+ *     {@code int} or a {@code long} on the BSDs
+ * @param peerCredentials {@code struct ucred}, or null where the OS has none
+ * @param linger {@code struct linger}
+ * @param pollfd {@code struct pollfd}
+ * @param sockaddrIn {@code struct sockaddr_in}
+ * @param sockaddrIn6 {@code struct sockaddr_in6}
+ * @param sockaddrUn {@code struct sockaddr_un}
+ * @param sockaddrStorage {@code struct sockaddr_storage}
+ */
+record UnixLayouts(
+        StructLayout iovec,
+        StructLayout msghdr,
+        StructLayout mmsghdr,
+        StructLayout cmsghdr,
+        long cmsgAlignment,
+        StructLayout peerCredentials,
+        StructLayout linger,
+        StructLayout pollfd,
+        StructLayout sockaddrIn,
+        StructLayout sockaddrIn6,
+        StructLayout sockaddrUn,
+        StructLayout sockaddrStorage) {
+
+    /** Checks that every structure every Unix has is given and named. */
+    public UnixLayouts {
+        for (StructLayout required : new StructLayout[] {iovec, msghdr, cmsghdr, linger, pollfd, sockaddrIn, sockaddrIn6, sockaddrUn, sockaddrStorage}) {
+            Objects.requireNonNull(required, "a structure every Unix has");
+            required.name().orElseThrow(() -> new IllegalArgumentException("an unnamed layout: " + required));
+        }
+        if (Long.bitCount(cmsgAlignment) != 1) {
+            throw new IllegalArgumentException("CMSG_ALIGN rounds to a power of two, not " + cmsgAlignment);
+        }
+    }
+
+    /**
+     * Every structure this OS has, by its C name ({@code "sockaddr_in"}).
+     *
+     * @return the layouts, in declaration order
+     */
+    public Map<String, StructLayout> byName() {
+        Map<String, StructLayout> all = new LinkedHashMap<>();
+        for (StructLayout layout : new StructLayout[] {iovec, msghdr, mmsghdr, cmsghdr, peerCredentials, linger, pollfd, sockaddrIn, sockaddrIn6, sockaddrUn, sockaddrStorage}) {
+            if (layout != null) {
+                all.put(layout.name().orElseThrow(), layout);
+            }
+        }
+        return all;
+    }
+}
