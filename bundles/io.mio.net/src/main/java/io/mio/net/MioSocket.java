@@ -7,7 +7,6 @@ import io.mio.event.Source;
 import io.mio.internal.shared.IoSource;
 import io.mio.internal.transfer.SocketIo;
 import io.mio.spi.SocketOpt;
-import io.mio.unix.FdFunction;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketOption;

@@ -5,7 +5,6 @@ import io.mio.internal.transfer.SocketIo;
 import io.mio.spi.IoStatus;
 import io.mio.spi.OsMemory;
 import io.mio.spi.UnixCalls;
-import io.mio.unix.OwnedFd;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;

@@ -6,6 +6,7 @@ import io.mio.Token;
 import io.mio.event.Source;
 import io.mio.internal.shared.IoSource;
 import io.mio.internal.transfer.SocketIo;
+import io.mio.net.FdFunction;
 import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;

@@ -11,8 +11,8 @@ import io.mio.Registry;
 import io.mio.Token;
 import io.mio.Waker;
 import io.mio.event.Source;
-import io.mio.unix.FdFunction;
-import io.mio.unix.OwnedFd;
+
+import io.mio.net.OwnedFd;
 import io.mio.unix.Pipe;
 import io.mio.unix.SourceFd;
 import java.io.IOException;

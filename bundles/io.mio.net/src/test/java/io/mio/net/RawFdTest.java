@@ -12,7 +12,7 @@ import io.mio.Events;
 import io.mio.Interest;
 import io.mio.Poll;
 import io.mio.Token;
-import io.mio.unix.OwnedFd;
+import io.mio.net.OwnedFd;
 import io.mio.unix.Pipe;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -134,7 +134,7 @@ class RegistryTest {
             poll.registry().deregister(pair.first()); // the queue is gone, and the registration with it
             int fd = pair.first().intoRawFd();
             assertTrue(NativeCalls.isOpen(fd));
-            io.mio.unix.OwnedFd.adopt(fd).close();
+            io.mio.net.OwnedFd.adopt(fd).close();
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Linux's socket ABI as data, for x86_64 and aarch64: both use the kernel's generic numbering
  * and LP64 layouts, so one table serves both (the architectures that differ, such as MIPS, SPARC
- * and PowerPC, are not declared). {@code LinuxAbiTest} checks every value against the machine's
+ * and PowerPC, are not declared). {@code SystemHeadersAbiTest} checks every value against the machine's
  * own headers, and {@code LibcCrateAbiTest} against the Rust {@code libc} crate's tables for
  * each architecture named here.
  */

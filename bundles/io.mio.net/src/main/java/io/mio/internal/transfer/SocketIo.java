@@ -509,7 +509,7 @@ public final class SocketIo {
      * @return what it returned
      * @throws IOException what the call throws
      */
-    public static <T> T tryIo(IoSource io, io.mio.unix.FdFunction<T> call) throws IOException {
+    public static <T> T tryIo(IoSource io, io.mio.net.FdFunction<T> call) throws IOException {
         return io.tryIo(fd -> call.apply(Math.toIntExact(fd)));
     }
 

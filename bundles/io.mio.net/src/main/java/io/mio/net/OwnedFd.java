@@ -1,4 +1,4 @@
-package io.mio.unix;
+package io.mio.net;
 
 import io.mio.internal.transfer.SocketIo;
 import io.mio.spi.Descriptor;

@@ -1,4 +1,4 @@
-package io.mio.unix;
+package io.mio.net;
 
 import java.io.IOException;
 
