@@ -1,20 +1,17 @@
 package io.mio.backend.linux;
 
-import io.mio.backend.posix.PosixSockets;
-import io.mio.spi.Backend;
+import io.mio.backend.posix.PosixBackend;
 import io.mio.spi.EventArray;
 import io.mio.spi.Selector;
-import io.mio.spi.Sockets;
-import io.mio.spi.UnixCalls;
 import java.io.IOException;
 
 /**
- * The Linux backend: epoll, an eventfd waker, Linux sockets. Registered for
+ * The Linux backend: epoll, an eventfd waker, and the POSIX sockets with Linux's tables. Registered for
  * {@link java.util.ServiceLoader} both by {@code provides} in its module descriptor and by
  * {@code META-INF/services}, so that the core finds it on the module path, the class path and in
  * OSGi, where this jar is a fragment of {@code io.mio.core}.
  */
-public final class LinuxBackend implements Backend {
+public final class LinuxBackend extends PosixBackend {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public LinuxBackend() {}
 
@@ -39,11 +36,7 @@ public final class LinuxBackend implements Backend {
         if (!os.equalsIgnoreCase("linux")) {
             return "it needs Linux, and this is " + os;
         }
-        String arch = System.getProperty("os.arch", "");
-        if (!arch.equals("amd64") && !arch.equals("aarch64")) {
-            return "its structure layouts are declared for amd64 and aarch64, and this is " + arch;
-        }
-        return null;
+        return super.unavailabilityCause(); // tables for this architecture
     }
 
     @Override
@@ -54,16 +47,6 @@ public final class LinuxBackend implements Backend {
     @Override
     public EventArray newEventArray(int capacity) {
         return new EpollEventArray(capacity);
-    }
-
-    @Override
-    public Sockets sockets() {
-        return PosixSockets.INSTANCE;
-    }
-
-    @Override
-    public UnixCalls unix() {
-        return PosixSockets.INSTANCE;
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.mio.backend.posix;
 
-import io.mio.spi.Backend;
 import io.mio.spi.EventArray;
 import io.mio.spi.Selector;
-import io.mio.spi.Sockets;
-import io.mio.spi.UnixCalls;
 import java.io.IOException;
 
 /**
@@ -12,7 +9,7 @@ import java.io.IOException;
  * the OS's own backend. Chosen automatically only where nothing better can run; force it with
  * {@code -Dio.mio.backend=poll}.
  */
-public final class PollBackend implements Backend {
+public final class PollBackend extends PosixBackend {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public PollBackend() {}
 
@@ -32,11 +29,6 @@ public final class PollBackend implements Backend {
     }
 
     @Override
-    public String unavailabilityCause() {
-        return Abi.unavailabilityCause(); // poll(2) is on every Unix this backend has tables for
-    }
-
-    @Override
     public Selector openSelector() throws IOException {
         return PollSelector.open();
     }
@@ -44,16 +36,6 @@ public final class PollBackend implements Backend {
     @Override
     public EventArray newEventArray(int capacity) {
         return new PollEventArray(capacity);
-    }
-
-    @Override
-    public Sockets sockets() {
-        return PosixSockets.INSTANCE;
-    }
-
-    @Override
-    public UnixCalls unix() {
-        return PosixSockets.INSTANCE;
     }
 
     @Override
