@@ -10,7 +10,15 @@ import java.util.List;
  * {@link #unavailabilityCause()} safely on any OS.
  */
 public final class Abi {
-    /** Every Unix whose tables this backend declares. */
+    /**
+     * Every Unix whose tables this backend declares and checks. Only those in {@link #KNOWN} are
+     * chosen: the others' tables are ready, the code paths their differences need (the length
+     * byte of a {@code sockaddr}, {@code SO_NOSIGPIPE}, their peer credentials) are not yet.
+     */
+    static final List<UnixAbi> DECLARED = List.of(LinuxTables.ABI, MacOsTables.ABI, FreeBsdTables.ABI,
+            OpenBsdTables.ABI, NetBsdTables.AMD64, NetBsdTables.AARCH64, DragonFlyTables.ABI);
+
+    /** The Unixes the code runs on. */
     static final List<UnixAbi> KNOWN = List.of(LinuxTables.ABI);
 
     private static final String OS = System.getProperty("os.name", "");

@@ -8,19 +8,33 @@ import java.util.Map;
  * One Unix's values for the {@link UnixConstant}s: data, read once when the classes that pass
  * them to the OS initialise, so that each stays a {@code static final} the JIT folds.
  *
- * @param values every constant the OS has, with its value; each required one is present
+ * @param values every constant the OS has, with its value
+ * @param cNames the OS's own C name for a constant where it differs from the constant's
+ *     ({@code IPV6_JOIN_GROUP} for {@code IPV6_ADD_MEMBERSHIP} on the BSDs)
  */
-record ConstantTable(Map<UnixConstant, Integer> values) {
+record ConstantTable(Map<UnixConstant, Integer> values, Map<UnixConstant, String> cNames) {
+    /** Copies the maps. */
+    public ConstantTable {
+        values = Collections.unmodifiableMap(copy(values));
+        cNames = Collections.unmodifiableMap(copy(cNames));
+    }
+
+    private static <V> EnumMap<UnixConstant, V> copy(Map<UnixConstant, V> map) {
+        EnumMap<UnixConstant, V> copy = new EnumMap<>(UnixConstant.class);
+        copy.putAll(map);
+        return copy;
+    }
+
     /**
-     * Checks that the table is complete.
+     * Checks that the table is an OS's whole table, not a family's part.
      *
+     * @param os whose table it is, for the message
      * @throws IllegalArgumentException when a required constant is missing
      */
-    public ConstantTable {
-        values = Collections.unmodifiableMap(new EnumMap<>(values));
+    void requireComplete(String os) {
         for (UnixConstant constant : UnixConstant.values()) {
             if (!constant.optional() && !values.containsKey(constant)) {
-                throw new IllegalArgumentException("the table lacks " + constant);
+                throw new IllegalArgumentException(os + "'s table lacks " + constant);
             }
         }
     }
@@ -38,7 +52,60 @@ record ConstantTable(Map<UnixConstant, Integer> values) {
                 throw new IllegalArgumentException("twice in the table: " + pairs[i]);
             }
         }
-        return new ConstantTable(values);
+        return new ConstantTable(values, Map.of());
+    }
+
+    /**
+     * This table with some values added or replaced: what one OS changes of a family's table.
+     *
+     * @param pairs a constant, then its value, and so on
+     * @return the new table
+     */
+    public ConstantTable with(Object... pairs) {
+        EnumMap<UnixConstant, Integer> changed = copy(values);
+        for (int i = 0; i < pairs.length; i += 2) {
+            changed.put((UnixConstant) pairs[i], (Integer) pairs[i + 1]);
+        }
+        return new ConstantTable(changed, cNames);
+    }
+
+    /**
+     * This table without some constants: what one OS of a family lacks.
+     *
+     * @param absent the constants it does not have
+     * @return the new table
+     */
+    public ConstantTable without(UnixConstant... absent) {
+        EnumMap<UnixConstant, Integer> changed = copy(values);
+        for (UnixConstant constant : absent) {
+            if (changed.remove(constant) == null) {
+                throw new IllegalArgumentException("not in the table: " + constant);
+            }
+        }
+        return new ConstantTable(changed, cNames);
+    }
+
+    /**
+     * This table with the OS's own C name for a constant.
+     *
+     * @param constant the constant
+     * @param cName what the OS's headers call it
+     * @return the new table
+     */
+    public ConstantTable named(UnixConstant constant, String cName) {
+        EnumMap<UnixConstant, String> changed = copy(cNames);
+        changed.put(constant, cName);
+        return new ConstantTable(values, changed);
+    }
+
+    /**
+     * The C name of a constant on this OS.
+     *
+     * @param constant the constant
+     * @return its name in the OS's headers
+     */
+    public String cName(UnixConstant constant) {
+        return cNames.getOrDefault(constant, constant.name());
     }
 
     /**

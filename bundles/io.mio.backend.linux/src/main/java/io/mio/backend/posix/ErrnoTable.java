@@ -36,6 +36,20 @@ record ErrnoTable(Map<String, Integer> numbers) {
     }
 
     /**
+     * This table with some names added or renumbered: what one OS changes of a family's table.
+     *
+     * @param pairs a name, then its number (an {@code Integer}), and so on
+     * @return the new table
+     */
+    public ErrnoTable with(Object... pairs) {
+        Map<String, Integer> changed = new LinkedHashMap<>(numbers);
+        for (int i = 0; i < pairs.length; i += 2) {
+            changed.put((String) pairs[i], (Integer) pairs[i + 1]);
+        }
+        return new ErrnoTable(changed);
+    }
+
+    /**
      * The number of an errno name.
      *
      * @param name such as {@code "EAGAIN"}

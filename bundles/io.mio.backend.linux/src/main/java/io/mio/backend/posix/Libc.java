@@ -38,7 +38,7 @@ public final class Libc {
     /**
      * Links a function that sets {@code errno}: the handle takes the capture segment first.
      *
-     * @param name the exact C symbol
+     * @param name the C function, by its name in the headers
      * @param descriptor its C signature
      * @param critical {@code true} only for calls that cannot block whatever the descriptor's
      *     flags — a socket transfer given {@code MSG_DONTWAIT}, {@code epoll_ctl} — because a
@@ -49,8 +49,7 @@ public final class Libc {
      */
     @SuppressWarnings("restricted") // this module is the one granted native access
     public static MethodHandle downcall(String name, FunctionDescriptor descriptor, boolean critical) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+        MemorySegment symbol = symbol(name);
         return critical
                 ? LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO, Linker.Option.critical(true))
                 : LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO);
@@ -60,30 +59,35 @@ public final class Libc {
      * Links a variadic function such as {@code fcntl}, whose fixed arguments end before
      * {@code firstVariadic}.
      *
-     * @param name the exact C symbol
+     * @param name the C function, by its name in the headers
      * @param descriptor its C signature, with the variadic arguments of the one use made of it
      * @param firstVariadic the index of the first variadic argument
      * @return the handle, capturing errno, not critical
      */
     @SuppressWarnings("restricted") // this module is the one granted native access
     static MethodHandle downcallVariadic(String name, FunctionDescriptor descriptor, int firstVariadic) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+        MemorySegment symbol = symbol(name);
         return LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(firstVariadic));
     }
 
     /**
      * Links a function that never fails, such as {@code strerror}.
      *
-     * @param name the exact C symbol
+     * @param name the C function, by its name in the headers
      * @param descriptor its C signature
      * @return the handle
      */
     @SuppressWarnings("restricted") // this module is the one granted native access
     public static MethodHandle downcallNoErrno(String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+        MemorySegment symbol = symbol(name);
         return LINKER.downcallHandle(symbol, descriptor);
+    }
+
+    /** The C library's entry for a function, by the symbol this OS exports it as. */
+    private static MemorySegment symbol(String name) {
+        String symbol = Abi.current().symbol(name);
+        return LINKER.defaultLookup().find(symbol)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + symbol));
     }
 
     /**

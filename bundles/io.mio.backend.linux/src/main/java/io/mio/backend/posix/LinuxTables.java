@@ -5,6 +5,7 @@ import static io.mio.backend.posix.UnixConstant.*;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -103,12 +104,13 @@ final class LinuxTables {
                     MemoryLayout.sequenceLayout(108, ValueLayout.JAVA_BYTE).withName("sun_path")).withName("sockaddr_un"),
             MemoryLayout.structLayout(
                     SA_FAMILY_T.withName("ss_family"),
-                    MemoryLayout.paddingLayout(126)).withName("sockaddr_storage"));
+                    MemoryLayout.paddingLayout(126)).withName("sockaddr_storage"),
+            null);
 
     /** Linux since 2.6.33 has every call beyond POSIX the code can use. */
     static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true);
 
-    static final UnixAbi ABI = new UnixAbi("Linux", Set.of("amd64", "aarch64"), CONSTANTS, ERRNOS, LAYOUTS, FEATURES);
+    static final UnixAbi ABI = new UnixAbi("Linux", Set.of("amd64", "aarch64"), CONSTANTS, ERRNOS, LAYOUTS, FEATURES, Map.of());
 
     private LinuxTables() {}
 }

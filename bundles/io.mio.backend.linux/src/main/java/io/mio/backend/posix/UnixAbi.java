@@ -1,5 +1,6 @@
 package io.mio.backend.posix;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Set;
  * @param errnos the errno numbers and names
  * @param layouts the structures
  * @param features the calls beyond POSIX this OS offers
+ * @param linkNames the symbol of each C function the OS's headers rename ({@code socket} is
+ *     {@code __socket30} on NetBSD), by the function's C name
  */
 record UnixAbi(
         String os,
@@ -21,11 +24,24 @@ record UnixAbi(
         ConstantTable constants,
         ErrnoTable errnos,
         UnixLayouts layouts,
-        PosixFeatures features) {
+        PosixFeatures features,
+        Map<String, String> linkNames) {
 
-    /** Copies the architectures. */
+    /** Checks that the constants are complete; copies the architectures and the link names. */
     public UnixAbi {
+        constants.requireComplete(os);
         architectures = Set.copyOf(architectures);
+        linkNames = Map.copyOf(linkNames);
+    }
+
+    /**
+     * The symbol to look a C function up by.
+     *
+     * @param function its C name
+     * @return the symbol the OS's C library exports it as
+     */
+    public String symbol(String function) {
+        return linkNames.getOrDefault(function, function);
     }
 
     /**

@@ -40,7 +40,18 @@ enum UnixConstant {
 
     POLLIN, POLLPRI, POLLOUT, POLLERR, POLLHUP, POLLNVAL,
     /** Linux's: the peer shut its write half down (the BSDs report it as {@code POLLHUP}). */
-    POLLRDHUP(true);
+    POLLRDHUP(true),
+
+    /** Where there is no {@code MSG_NOSIGNAL} (macOS), set on every socket instead. */
+    SO_NOSIGPIPE(true),
+
+    /** Peer credentials of a Unix-domain socket on the BSDs and macOS: level, then option. */
+    SOL_LOCAL(true), LOCAL_PEERCRED(true), LOCAL_PEERPID(true), LOCAL_PEEREID(true),
+
+    /** kqueue's filters and flags, on the OSes that have it. */
+    EVFILT_READ(true), EVFILT_WRITE(true), EVFILT_AIO(true), EVFILT_LIO(true), EVFILT_USER(true),
+    EV_ADD(true), EV_DELETE(true), EV_CLEAR(true), EV_RECEIPT(true), EV_ERROR(true), EV_EOF(true),
+    NOTE_TRIGGER(true);
 
     private final boolean optional;
 

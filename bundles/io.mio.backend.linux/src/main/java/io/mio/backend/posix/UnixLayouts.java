@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param cmsghdr {@code struct cmsghdr}, the header of a control message
  * @param cmsgAlignment what {@code CMSG_ALIGN} rounds to: a {@code size_t} on Linux, an
  *     {@code int} or a {@code long} on the BSDs
- * @param peerCredentials {@code struct ucred}, or null where the OS has none
+ * @param peerCredentials what the OS's peer-credentials option fills ({@code struct ucred} on
+ *     Linux, {@code xucred}, {@code sockpeercred} or {@code unpcbid} elsewhere), by its C tag
+ * @param kevent {@code struct kevent}, or null where the OS has no kqueue
  * @param linger {@code struct linger}
  * @param pollfd {@code struct pollfd}
  * @param sockaddrIn {@code struct sockaddr_in}
@@ -37,7 +39,8 @@ record UnixLayouts(
         StructLayout sockaddrIn,
         StructLayout sockaddrIn6,
         StructLayout sockaddrUn,
-        StructLayout sockaddrStorage) {
+        StructLayout sockaddrStorage,
+        StructLayout kevent) {
 
     /** Checks that every structure every Unix has is given and named. */
     public UnixLayouts {
@@ -57,7 +60,7 @@ record UnixLayouts(
      */
     public Map<String, StructLayout> byName() {
         Map<String, StructLayout> all = new LinkedHashMap<>();
-        for (StructLayout layout : new StructLayout[] {iovec, msghdr, mmsghdr, cmsghdr, peerCredentials, linger, pollfd, sockaddrIn, sockaddrIn6, sockaddrUn, sockaddrStorage}) {
+        for (StructLayout layout : new StructLayout[] {iovec, msghdr, mmsghdr, cmsghdr, peerCredentials, linger, pollfd, sockaddrIn, sockaddrIn6, sockaddrUn, sockaddrStorage, kevent}) {
             if (layout != null) {
                 all.put(layout.name().orElseThrow(), layout);
             }

@@ -34,9 +34,10 @@ public final class LibcCrate {
     private static final Path REGISTRY = Path.of("/usr/share/cargo/registry");
 
     private static final Pattern ATTRS = Pattern.compile("((?:#\\[[^\\]]*\\]\\s*)*)");
-    private static final Pattern CONST = Pattern.compile(ATTRS.pattern() + "pub const (\\w+)\\s*:\\s*[^=;]+?=\\s*([^;]+);");
+    private static final Pattern CONST = Pattern.compile(ATTRS.pattern() + "(?:pub )?const (\\w+)\\s*:\\s*[^=;]+?=\\s*([^;]+);");
     private static final Pattern TYPE = Pattern.compile(ATTRS.pattern() + "pub type (\\w+)\\s*=\\s*([^;]+);");
-    private static final Pattern STRUCT = Pattern.compile(ATTRS.pattern() + "pub struct (\\w+)\\s*\\{([^}]*)\\}");
+    private static final Pattern STRUCT = Pattern.compile(ATTRS.pattern() + "pub (struct|union) (\\w+)\\s*\\{([^}]*)\\}");
+    private static final Pattern FUNCTION = Pattern.compile(ATTRS.pattern() + "pub fn (\\w+)\\s*\\(");
     private static final Pattern FIELD = Pattern.compile(ATTRS.pattern() + "(?:pub\\s+)?(\\w+)\\s*:\\s*([^,]+?)\\s*(?:,|$)");
 
     /** The target: cfg keys and their values, such as {@code target_arch -> x86_64}. */
@@ -44,16 +45,19 @@ public final class LibcCrate {
     private final Map<String, String> constants = new LinkedHashMap<>();
     private final Map<String, String> types = new LinkedHashMap<>();
     private final Map<String, Struct> structs = new LinkedHashMap<>();
+    private final Map<String, String> linkNames = new LinkedHashMap<>();
+    private final java.util.Set<String> functions = new java.util.HashSet<>();
 
     /**
      * A structure as the crate declares it for the target.
      *
      * @param name its C tag
      * @param fields its members in order: name, then Rust type
-     * @param packed {@code repr(packed)}
+     * @param union a {@code union}: every member at offset 0
+     * @param packed {@code repr(packed(n))}: no member aligned beyond n; 0 when not packed
      * @param align {@code repr(align(n))}, or 1
      */
-    record Struct(String name, List<String[]> fields, boolean packed, long align) {}
+    record Struct(String name, List<String[]> fields, boolean union, long packed, long align) {}
 
     /**
      * A member's place.
@@ -189,6 +193,7 @@ public final class LibcCrate {
         Map<String, String> fileConstants = new LinkedHashMap<>();
         Map<String, String> fileTypes = new LinkedHashMap<>();
         Map<String, Struct> fileStructs = new LinkedHashMap<>();
+        Map<String, String> fileLinkNames = new LinkedHashMap<>();
         Matcher c = CONST.matcher(source);
         while (c.find()) {
             if (holds(c.group(1))) {
@@ -204,20 +209,31 @@ public final class LibcCrate {
         Matcher s = STRUCT.matcher(source);
         while (s.find()) {
             if (holds(s.group(1))) {
-                Struct struct = struct(s.group(2), s.group(1), s.group(3));
+                Struct struct = struct(s.group(3), s.group(2).equals("union"), s.group(1), s.group(4));
                 Struct before = fileStructs.put(struct.name(), struct);
                 if (before != null && !sameFields(before, struct)) {
                     throw new IllegalStateException(file + " declares struct " + struct.name() + " twice for " + cfg);
                 }
             }
         }
+        Matcher fn = FUNCTION.matcher(source);
+        while (fn.find()) {
+            if (holds(fn.group(1))) {
+                functions.add(fn.group(2));
+                String link = linkNameIn(fn.group(1));
+                if (link != null) {
+                    putOnce(fileLinkNames, fn.group(2), link, file);
+                }
+            }
+        }
         constants.putAll(fileConstants);
+        linkNames.putAll(fileLinkNames);
         types.putAll(fileTypes);
         structs.putAll(fileStructs);
     }
 
     private static boolean sameFields(Struct a, Struct b) {
-        if (a.fields().size() != b.fields().size() || a.packed() != b.packed() || a.align() != b.align()) {
+        if (a.fields().size() != b.fields().size() || a.union() != b.union() || a.packed() != b.packed() || a.align() != b.align()) {
             return false;
         }
         for (int i = 0; i < a.fields().size(); i++) {
@@ -235,7 +251,26 @@ public final class LibcCrate {
         }
     }
 
-    private Struct struct(String name, String attributes, String body) {
+    /** The symbol a {@code link_name} attribute that holds for the target gives a function, or null. */
+    private String linkNameIn(String attributes) {
+        for (String one : attributes.trim().split("(?=#\\[)")) {
+            String a = one.trim();
+            Matcher plain = Pattern.compile("#\\[link_name\\s*=\\s*\"([^\"]+)\"\\]").matcher(a);
+            if (plain.matches()) {
+                return plain.group(1);
+            }
+            if (a.startsWith("#[cfg_attr(")) {
+                String[] split = splitTopLevel(a.substring("#[cfg_attr(".length(), a.lastIndexOf(")]")));
+                Matcher named = Pattern.compile("link_name\\s*=\\s*\"([^\"]+)\"").matcher(split[split.length - 1]);
+                if (named.find() && evaluate(split[0])) {
+                    return named.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private Struct struct(String name, boolean union, String attributes, String body) {
         List<String[]> fields = new ArrayList<>();
         Matcher f = FIELD.matcher(body.trim());
         while (f.find()) {
@@ -243,7 +278,7 @@ public final class LibcCrate {
                 fields.add(new String[] {f.group(2), f.group(3).trim()});
             }
         }
-        boolean packed = false;
+        long packed = 0;
         long align = 1;
         Matcher attr = Pattern.compile("#\\[(cfg_attr\\((.*)\\)|repr\\((.*)\\))\\]", Pattern.DOTALL).matcher("");
         for (String one : attributes.split("(?=#\\[)")) {
@@ -258,15 +293,16 @@ public final class LibcCrate {
                 }
                 repr = split[1].trim().replaceFirst("^repr\\((.*)\\)$", "$1");
             }
-            if (repr.contains("packed")) {
-                packed = true;
+            Matcher packing = Pattern.compile("packed(?:\\((\\d+)\\))?").matcher(repr);
+            if (packing.find()) {
+                packed = packing.group(1) == null ? 1 : Long.parseLong(packing.group(1));
             }
             Matcher aligned = Pattern.compile("align\\((\\d+)\\)").matcher(repr);
             if (aligned.find()) {
                 align = Long.parseLong(aligned.group(1));
             }
         }
-        return new Struct(name, fields, packed, align);
+        return new Struct(name, fields, union, packed, align);
     }
 
     /** Whether every {@code #[cfg(...)]} among the attributes holds for the target. */
@@ -340,6 +376,27 @@ public final class LibcCrate {
     }
 
     /**
+     * Whether the crate declares a C function for the target.
+     *
+     * @param function the C name
+     * @return true when the target has it
+     */
+    public boolean hasFunction(String function) {
+        return functions.contains(function);
+    }
+
+    /**
+     * The symbol the crate links a C function by, where it is not the function's own name
+     * (NetBSD's {@code __socket30} for {@code socket}).
+     *
+     * @param function the C name
+     * @return the symbol, or null when the crate links the function by its own name
+     */
+    public String linkName(String function) {
+        return linkNames.get(function);
+    }
+
+    /**
      * A structure's layout.
      *
      * @param name its C tag
@@ -353,15 +410,17 @@ public final class LibcCrate {
         Map<String, Member> members = new LinkedHashMap<>();
         long offset = 0;
         long align = struct.align();
+        long end = 0;
         for (String[] field : struct.fields()) {
             long[] sizeAlign = sizeAndAlign(field[1]);
-            long fieldAlign = struct.packed() ? 1 : sizeAlign[1];
-            offset = roundUp(offset, fieldAlign);
+            long fieldAlign = struct.packed() > 0 ? Math.min(struct.packed(), sizeAlign[1]) : sizeAlign[1];
+            offset = struct.union() ? 0 : roundUp(offset, fieldAlign);
             members.put(field[0], new Member(offset, sizeAlign[0]));
             offset += sizeAlign[0];
+            end = Math.max(end, offset);
             align = Math.max(align, fieldAlign);
         }
-        return new Layout(roundUp(offset, align), align, members);
+        return new Layout(roundUp(end, align), align, members);
     }
 
     private static long roundUp(long value, long align) {
@@ -444,7 +503,13 @@ public final class LibcCrate {
         private final List<String> tokens = new ArrayList<>();
         private int next;
 
-        Expression(String text) {
+        Expression(String expression) {
+            Matcher sizeOf = Pattern.compile("(?:::)?(?:core::|std::)?mem::size_of::<\\s*([^>]+?)\\s*>\\(\\)").matcher(expression);
+            StringBuilder text = new StringBuilder();
+            while (sizeOf.find()) {
+                sizeOf.appendReplacement(text, Long.toString(sizeAndAlign(sizeOf.group(1))[0]));
+            }
+            sizeOf.appendTail(text);
             Matcher m = Pattern.compile("0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|\\d[\\d_]*|(?:::)?\\w+(?:::\\w+)*|<<|>>|[-+*|&!()~^]").matcher(text);
             while (m.find()) {
                 tokens.add(m.group());

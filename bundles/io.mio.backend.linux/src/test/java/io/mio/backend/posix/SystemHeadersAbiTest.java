@@ -38,9 +38,10 @@ class SystemHeadersAbiTest {
         UnixAbi abi = Abi.current();
         CFacts facts = new CFacts(HEADERS);
         abi.constants().values().forEach((constant, value) ->
-                facts.constant(constant.name(), value, SHORTS.contains(constant.name()) ? 16 : 32));
+                facts.constant(abi.constants().cName(constant), value, SHORTS.contains(constant.name()) ? 16 : 32));
         abi.errnos().numbers().forEach(facts::errno);
         abi.layouts().byName().forEach(facts::layout);
+        facts.constant("CMSG_ALIGN(1)", abi.layouts().cmsgAlignment(), 32);
 
         List<String> wrong = facts.mismatches(dir);
         System.out.println("SystemHeadersAbiTest: " + facts.size() + " facts of " + abi.os() + " compared with the system headers");
