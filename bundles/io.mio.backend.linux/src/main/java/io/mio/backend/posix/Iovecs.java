@@ -13,11 +13,13 @@ import java.nio.ByteBuffer;
  * {@snippet lang=c :
  * struct iovec  { void *iov_base; size_t iov_len; };
  * struct msghdr { void *msg_name; socklen_t msg_namelen; struct iovec *msg_iov; size_t msg_iovlen;
- *                 void *msg_control; size_t msg_controllen; int msg_flags; };  // 56 bytes on LP64
+ *                 void *msg_control; size_t msg_controllen; int msg_flags; };  // Linux LP64: 56 bytes
+ * // the BSDs: int msg_iovlen, socklen_t msg_controllen, 48 bytes; {@link Field} writes either
  * }
  */
 final class Iovecs {
     private static final long IOVEC_SIZE = Abi.layouts().iovec().byteSize();
+    private static final Field MSG_IOVLEN = Field.of(Abi.layouts().msghdr(), "msg_iovlen");
     private static final long IOV_LEN = Abi.offset(Abi.layouts().iovec(), "iov_len");
 
     private Iovecs() {}
@@ -57,7 +59,7 @@ final class Iovecs {
         MemorySegment message = scratch.value.asSlice(0, Abi.layouts().msghdr().byteSize());
         message.fill((byte) 0);
         message.set(ValueLayout.ADDRESS, Abi.offset(Abi.layouts().msghdr(), "msg_iov"), iovecs);
-        message.set(ValueLayout.JAVA_LONG, Abi.offset(Abi.layouts().msghdr(), "msg_iovlen"), count);
+        MSG_IOVLEN.put(message, 0, count);
         return message;
     }
 }

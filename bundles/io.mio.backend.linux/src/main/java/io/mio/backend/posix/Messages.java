@@ -11,18 +11,18 @@ import java.net.SocketException;
  * per datagram, each with one iovec over its slot and, when it has one, its address.
  *
  * {@snippet lang=c :
- * struct mmsghdr { struct msghdr msg_hdr; unsigned int msg_len; };  // 64 bytes on LP64
+ * struct mmsghdr { struct msghdr msg_hdr; unsigned int msg_len; };  // Linux LP64: 64 bytes (FreeBSD: ssize_t msg_len)
  * int recvmmsg(long fd, struct mmsghdr *msgvec, unsigned int vlen, int flags, struct timespec *timeout);
  * int sendmmsg(long fd, struct mmsghdr *msgvec, unsigned int vlen, int flags);
  * }
  */
 final class Messages {
     private static final long MMSGHDR_SIZE = Abi.layouts().mmsghdr().byteSize();
-    private static final long MSG_LEN = Abi.offset(Abi.layouts().mmsghdr(), "msg_len");
+    private static final Field MSG_LEN = Field.of(Abi.layouts().mmsghdr(), "msg_len");
     private static final long MSG_NAME = Abi.offset(Abi.layouts().msghdr(), "msg_name");
     private static final long MSG_NAMELEN = Abi.offset(Abi.layouts().msghdr(), "msg_namelen");
     private static final long MSG_IOV = Abi.offset(Abi.layouts().msghdr(), "msg_iov");
-    private static final long MSG_IOVLEN = Abi.offset(Abi.layouts().msghdr(), "msg_iovlen");
+    private static final Field MSG_IOVLEN = Field.of(Abi.layouts().msghdr(), "msg_iovlen");
     private static final long IOVEC_SIZE = Abi.layouts().iovec().byteSize();
     private static final long IOV_LEN = Abi.offset(Abi.layouts().iovec(), "iov_len");
     private static final long ADDRESS_SIZE = Abi.layouts().sockaddrStorage().byteSize();
@@ -67,7 +67,7 @@ final class Messages {
         area.set(ValueLayout.JAVA_LONG, header + MSG_NAME, name);
         area.set(ValueLayout.JAVA_INT, header + MSG_NAMELEN, nameLength);
         area.set(ValueLayout.JAVA_LONG, header + MSG_IOV, iovec);
-        area.set(ValueLayout.JAVA_LONG, header + MSG_IOVLEN, 1);
+        MSG_IOVLEN.put(area, header, 1);
     }
 
     /**
@@ -77,7 +77,7 @@ final class Messages {
      */
     static void lengths(MemorySegment messages, int count, int[] lengths, MemorySegment senders) {
         for (int i = 0; i < count; i++) {
-            lengths[i] = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_LEN);
+            lengths[i] = (int) MSG_LEN.get(messages, i * MMSGHDR_SIZE);
             int nameLength = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_NAMELEN);
             senders.set(ValueLayout.JAVA_INT, i * ADDRESS_SIZE + Sockets.SOCKADDR_LENGTH_OFFSET, nameLength);
         }

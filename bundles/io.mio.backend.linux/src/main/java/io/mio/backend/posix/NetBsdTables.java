@@ -40,7 +40,7 @@ final class NetBsdTables {
                         ValueLayout.JAVA_LONG.withName("udata")).withName("kevent"));
     }
 
-    private static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true);
+    private static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true, false);
     private static final Map<String, String> LINK_NAMES = Map.of("socket", "__socket30", "kevent", "__kevent50");
 
     static final UnixAbi AMD64 = new UnixAbi("NetBSD", Set.of("amd64"), CONSTANTS, BsdTables.ERRNOS, layouts(8), FEATURES, LINK_NAMES);

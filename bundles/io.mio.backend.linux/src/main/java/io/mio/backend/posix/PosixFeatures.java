@@ -12,11 +12,12 @@ package io.mio.backend.posix;
  * @param pipe2 {@code pipe2} with {@code O_NONBLOCK | O_CLOEXEC}
  * @param batchCalls {@code recvmmsg} and {@code sendmmsg}; else one call per datagram
  * @param cmsgCloexec {@code MSG_CMSG_CLOEXEC}: received descriptors close-on-exec atomically
+ * @param abstractNames Unix-domain names outside the filesystem (a leading NUL), Linux's own
  */
-public record PosixFeatures(boolean socketFlags, boolean accept4, boolean pipe2, boolean batchCalls, boolean cmsgCloexec) {
+public record PosixFeatures(boolean socketFlags, boolean accept4, boolean pipe2, boolean batchCalls, boolean cmsgCloexec, boolean abstractNames) {
     /**
      * None of them: the paths every Unix can take, which the tests run on Linux so that an OS
      * that needs them gets code that has run.
      */
-    static final PosixFeatures POSIX_ONLY = new PosixFeatures(false, false, false, false, false);
+    static final PosixFeatures POSIX_ONLY = new PosixFeatures(false, false, false, false, false, false);
 }

@@ -8,9 +8,10 @@ import java.lang.foreign.ValueLayout;
  * Unix-domain socket, inside one {@code struct msghdr} with one iovec.
  *
  * {@snippet lang=c :
- * struct cmsghdr { size_t cmsg_len; int cmsg_level; int cmsg_type; };  // 16 bytes on LP64, then int fds[n]
- * CMSG_LEN(n * sizeof(int))   == 16 + 4n
- * CMSG_SPACE(n * sizeof(int)) == 16 + align8(4n)
+ * struct cmsghdr { size_t cmsg_len; int cmsg_level; int cmsg_type; };  // Linux LP64: 16 bytes, then int fds[n]
+ * CMSG_LEN(n * sizeof(int))   == CMSG_ALIGN(sizeof(struct cmsghdr)) + 4n
+ * CMSG_SPACE(n * sizeof(int)) == CMSG_ALIGN(sizeof(struct cmsghdr)) + CMSG_ALIGN(4n)
+ * // the BSDs: cmsg_len is a socklen_t (12 bytes in all), CMSG_ALIGN rounds to 4 (macOS) or 8
  * }
  */
 final class Rights {
@@ -28,13 +29,14 @@ final class Rights {
 
     private static final long MSGHDR_SIZE = Abi.layouts().msghdr().byteSize();
     private static final long IOVEC_SIZE = Abi.layouts().iovec().byteSize();
-    /** {@code CMSG_LEN(0)}: the header, aligned as {@code CMSG_ALIGN} aligns, to a {@code size_t}. */
-    private static final long CMSG_HEADER = Abi.layouts().cmsghdr().byteSize();
     private static final long CMSG_ALIGN = Abi.layouts().cmsgAlignment() - 1;
+    /** {@code CMSG_LEN(0)}: the header, aligned as {@code CMSG_ALIGN} aligns (12 bytes become 16 on FreeBSD). */
+    private static final long CMSG_HEADER = (Abi.layouts().cmsghdr().byteSize() + CMSG_ALIGN) & ~CMSG_ALIGN;
     private static final long MSG_IOV = Abi.offset(Abi.layouts().msghdr(), "msg_iov");
-    private static final long MSG_IOVLEN = Abi.offset(Abi.layouts().msghdr(), "msg_iovlen");
+    private static final Field MSG_IOVLEN = Field.of(Abi.layouts().msghdr(), "msg_iovlen");
     private static final long MSG_CONTROL = Abi.offset(Abi.layouts().msghdr(), "msg_control");
-    private static final long MSG_CONTROLLEN = Abi.offset(Abi.layouts().msghdr(), "msg_controllen");
+    private static final Field MSG_CONTROLLEN = Field.of(Abi.layouts().msghdr(), "msg_controllen");
+    private static final Field CMSG_LEN = Field.of(Abi.layouts().cmsghdr(), "cmsg_len");
     private static final long MSG_FLAGS = Abi.offset(Abi.layouts().msghdr(), "msg_flags");
     private static final long IOV_LEN = Abi.offset(Abi.layouts().iovec(), "iov_len");
     private static final long CMSG_LEVEL = Abi.offset(Abi.layouts().cmsghdr(), "cmsg_level");
@@ -61,9 +63,9 @@ final class Rights {
         MemorySegment area = scratch.area(staged + length);
         long base = area.address();
         area.set(ValueLayout.JAVA_LONG, MSG_IOV, base + MSGHDR_SIZE);
-        area.set(ValueLayout.JAVA_LONG, MSG_IOVLEN, 1);
+        MSG_IOVLEN.put(area, 0, 1);
         area.set(ValueLayout.JAVA_LONG, MSG_CONTROL, capacity == 0 ? 0 : base + control);
-        area.set(ValueLayout.JAVA_LONG, MSG_CONTROLLEN, capacity == 0 ? 0 : space(capacity));
+        MSG_CONTROLLEN.put(area, 0, capacity == 0 ? 0 : space(capacity));
         area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE, base + staged);
         area.set(ValueLayout.JAVA_LONG, MSGHDR_SIZE + IOV_LEN, length);
         return area;
@@ -78,7 +80,7 @@ final class Rights {
     /** Writes one {@code SCM_RIGHTS} header and {@code fds[offset, offset + count)} as control data. */
     static void putRights(MemorySegment message, int[] fds, int offset, int count) {
         long control = MSGHDR_SIZE + IOVEC_SIZE;
-        message.set(ValueLayout.JAVA_LONG, control, CMSG_HEADER + 4L * count);
+        CMSG_LEN.put(message, control, CMSG_HEADER + 4L * count);
         message.set(ValueLayout.JAVA_INT, control + CMSG_LEVEL, Net.SOL_SOCKET);
         message.set(ValueLayout.JAVA_INT, control + CMSG_TYPE, SCM_RIGHTS);
         for (int i = 0; i < count; i++) {
@@ -94,12 +96,12 @@ final class Rights {
      *     the control space was sized from it) are closed rather than lost
      */
     static int takeRights(MemorySegment message, int[] into) {
-        long controlLength = message.get(ValueLayout.JAVA_LONG, MSG_CONTROLLEN);
+        long controlLength = MSG_CONTROLLEN.get(message, 0);
         long start = MSGHDR_SIZE + IOVEC_SIZE;
         long at = start;
         int taken = 0;
         while (at + CMSG_HEADER <= start + controlLength) {
-            long length = message.get(ValueLayout.JAVA_LONG, at);
+            long length = CMSG_LEN.get(message, at);
             if (length < CMSG_HEADER || at + length > start + controlLength) {
                 break;
             }
