@@ -16,7 +16,7 @@ import java.util.Set;
 final class FreeBsdTables {
     static final ConstantTable CONSTANTS = BsdTables.CONSTANTS.with(
             AF_INET6, 28, O_CLOEXEC, 0x10_0000, SOCK_NONBLOCK, 0x2000_0000, SOCK_CLOEXEC, 0x1000_0000,
-            SO_PROTOCOL, 0x1016, SO_DOMAIN, 0x1019, SO_NOSIGPIPE, 0x800, MSG_NOSIGNAL, 0x2_0000,
+            SO_PROTOCOL, 0x1016, SO_NOSIGPIPE, 0x800, MSG_NOSIGNAL, 0x2_0000,
             MSG_CMSG_CLOEXEC, 0x4_0000, LOCAL_PEERCRED, 1, EVFILT_USER, -11, EVFILT_LIO, -10, NOTE_TRIGGER, 0x100_0000);
 
     static final UnixLayouts LAYOUTS = BsdTables.layouts(8, 128, BsdTables.mmsghdr(ValueLayout.JAVA_LONG),
@@ -31,7 +31,7 @@ final class FreeBsdTables {
                     MemoryLayout.sequenceLayout(4, ValueLayout.JAVA_LONG).withName("ext")).withName("kevent"));
 
     static final UnixAbi ABI = new UnixAbi("FreeBSD", Set.of("amd64", "aarch64"), CONSTANTS, BsdTables.ERRNOS, LAYOUTS,
-            new PosixFeatures(true, true, true, true, true, false), Map.of());
+            new PosixFeatures(true, true, true, true, true, false), PeerQuery.xucred(null), Map.of());
 
     private FreeBsdTables() {}
 }

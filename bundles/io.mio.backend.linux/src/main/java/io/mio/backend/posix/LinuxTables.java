@@ -26,7 +26,7 @@ final class LinuxTables {
             SOCK_NONBLOCK, 0x800, SOCK_CLOEXEC, 0x80000,
             SOL_SOCKET, 1, SO_REUSEADDR, 2, SO_TYPE, 3, SO_ERROR, 4, SO_BROADCAST, 6, SO_SNDBUF, 7,
             SO_RCVBUF, 8, SO_KEEPALIVE, 9, SO_LINGER, 13, SO_REUSEPORT, 15, SO_PEERCRED, 17,
-            SO_ACCEPTCONN, 30, SO_PROTOCOL, 38, SO_DOMAIN, 39,
+            SO_ACCEPTCONN, 30, SO_PROTOCOL, 38,
             IPPROTO_IP, 0, IP_TOS, 1, IP_TTL, 2, IP_MULTICAST_TTL, 33, IP_MULTICAST_LOOP, 34,
             IP_ADD_MEMBERSHIP, 35, IP_DROP_MEMBERSHIP, 36,
             IPPROTO_TCP, 6, TCP_NODELAY, 1, IPPROTO_UDP, 17,
@@ -110,7 +110,8 @@ final class LinuxTables {
     /** Linux since 2.6.33 has every call beyond POSIX the code can use. */
     static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true, true);
 
-    static final UnixAbi ABI = new UnixAbi("Linux", Set.of("amd64", "aarch64"), CONSTANTS, ERRNOS, LAYOUTS, FEATURES, Map.of());
+    static final UnixAbi ABI = new UnixAbi("Linux", Set.of("amd64", "aarch64"), CONSTANTS, ERRNOS, LAYOUTS, FEATURES,
+            PeerQuery.soPeercred(CONSTANTS), Map.of());
 
     private LinuxTables() {}
 }

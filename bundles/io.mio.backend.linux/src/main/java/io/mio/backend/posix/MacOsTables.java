@@ -33,7 +33,7 @@ final class MacOsTables {
             BsdTables.KEVENT_32);
 
     static final UnixAbi ABI = new UnixAbi("Mac OS X", Set.of("x86_64", "aarch64"), CONSTANTS, ERRNOS, LAYOUTS,
-            PosixFeatures.POSIX_ONLY, Map.of());
+            PosixFeatures.POSIX_ONLY, PeerQuery.xucred(LOCAL_PEERPID), Map.of());
 
     private MacOsTables() {}
 }

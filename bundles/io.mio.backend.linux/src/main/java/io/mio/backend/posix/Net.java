@@ -11,7 +11,8 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * The socket calls of {@code <sys/socket.h>} and {@code <sys/uio.h>}, each returning its result or
- * {@code -errno}, with the Linux constants they take (the same on x86_64 and aarch64).
+ * {@code -errno}, with the constants they take, bound from this OS's table ({@link Abi}); those
+ * an OS may lack are -1 (an option) or 0 (a flag) there.
  *
  * <p>A call linked {@code critical} holds off safepoints while it runs, so one that blocked would
  * freeze the whole JVM (no GC, no jstack, no SIGTERM). The transfers are linked critical, which
@@ -43,11 +44,10 @@ final class Net {
     static final int SO_KEEPALIVE = Abi.constant(UnixConstant.SO_KEEPALIVE);
     static final int SO_LINGER = Abi.constant(UnixConstant.SO_LINGER);
     static final int SO_REUSEPORT = Abi.constant(UnixConstant.SO_REUSEPORT);
-    static final int SO_PEERCRED = Abi.current().constants().getOr(UnixConstant.SO_PEERCRED, -1);
     static final int SO_TYPE = Abi.constant(UnixConstant.SO_TYPE);
     static final int SO_ACCEPTCONN = Abi.constant(UnixConstant.SO_ACCEPTCONN);
     static final int SO_PROTOCOL = Abi.current().constants().getOr(UnixConstant.SO_PROTOCOL, -1);
-    static final int SO_DOMAIN = Abi.current().constants().getOr(UnixConstant.SO_DOMAIN, -1);
+    static final int SO_NOSIGPIPE = Abi.current().constants().getOr(UnixConstant.SO_NOSIGPIPE, -1);
     static final int IPPROTO_IP = Abi.constant(UnixConstant.IPPROTO_IP);
     static final int IP_TOS = Abi.constant(UnixConstant.IP_TOS);
     static final int IP_TTL = Abi.constant(UnixConstant.IP_TTL);

@@ -41,10 +41,11 @@ final class NetBsdTables {
     }
 
     private static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true, false);
+    private static final PeerQuery PEER = new PeerQuery(0, LOCAL_PEEREID, "unp_pid", "unp_euid", "unp_egid", null);
     private static final Map<String, String> LINK_NAMES = Map.of("socket", "__socket30", "kevent", "__kevent50");
 
-    static final UnixAbi AMD64 = new UnixAbi("NetBSD", Set.of("amd64"), CONSTANTS, BsdTables.ERRNOS, layouts(8), FEATURES, LINK_NAMES);
-    static final UnixAbi AARCH64 = new UnixAbi("NetBSD", Set.of("aarch64"), CONSTANTS, BsdTables.ERRNOS, layouts(4), FEATURES, LINK_NAMES);
+    static final UnixAbi AMD64 = new UnixAbi("NetBSD", Set.of("amd64"), CONSTANTS, BsdTables.ERRNOS, layouts(8), FEATURES, PEER, LINK_NAMES);
+    static final UnixAbi AARCH64 = new UnixAbi("NetBSD", Set.of("aarch64"), CONSTANTS, BsdTables.ERRNOS, layouts(4), FEATURES, PEER, LINK_NAMES);
 
     private NetBsdTables() {}
 }

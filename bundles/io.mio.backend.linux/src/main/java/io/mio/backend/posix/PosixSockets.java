@@ -9,6 +9,7 @@ import io.mio.spi.UnixCalls;
 import io.mio.spi.UnixName;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Reference;
 import java.net.SocketAddress;
@@ -26,6 +27,12 @@ public final class PosixSockets implements Sockets, UnixCalls {
 
     /** Every send: never block, whatever the descriptor's flags; never raise SIGPIPE. */
     private static final int NO_WAIT_NO_SIGNAL = Net.MSG_DONTWAIT | Net.MSG_NOSIGNAL;
+
+    /**
+     * Where there is no {@code MSG_NOSIGNAL} (macOS), each socket is made with
+     * {@code SO_NOSIGPIPE} instead, as mio does there.
+     */
+    private static final boolean SIGPIPE_BY_OPTION = Net.MSG_NOSIGNAL == 0 && Net.SO_NOSIGPIPE >= 0;
 
     private final PosixFeatures features;
 
@@ -122,7 +129,16 @@ public final class PosixSockets implements Sockets, UnixCalls {
         if (result < 0) {
             throw Errno.socketException("socketpair", -result);
         }
-        return madeOwn(pair.get(ValueLayout.JAVA_INT, 0), pair.get(ValueLayout.JAVA_INT, 4), !features.socketFlags());
+        int[] fds = madeOwn(pair.get(ValueLayout.JAVA_INT, 0), pair.get(ValueLayout.JAVA_INT, 4), !features.socketFlags());
+        try {
+            noSigpipe(fds[0]);
+            noSigpipe(fds[1]);
+        } catch (IOException e) {
+            Unistd.close(fds[0]);
+            Unistd.close(fds[1]);
+            throw e;
+        }
+        return fds;
     }
 
     private int creationFlags() {
@@ -160,18 +176,39 @@ public final class PosixSockets implements Sockets, UnixCalls {
         return fd;
     }
 
+    /** Sets {@code SO_NOSIGPIPE} where sends cannot say {@code MSG_NOSIGNAL}; closes the socket if that fails. */
+    private static long noSigpipe(long fd) throws IOException {
+        if (SIGPIPE_BY_OPTION) {
+            try {
+                SocketOptions.setInt(fd, Net.SOL_SOCKET, Net.SO_NOSIGPIPE, 1, "SO_NOSIGPIPE");
+            } catch (IOException e) {
+                Unistd.close(fd);
+                throw e;
+            }
+        }
+        return fd;
+    }
+
     @Override
     public int[] peerCredentials(long fd) throws IOException {
+        UnixAbi abi = Abi.current(); // rare: read the query, not static finals
+        PeerQuery query = abi.peerQuery();
+        StructLayout layout = abi.layouts().peerCredentials();
+        String name = abi.constants().cName(query.option());
         Scratch scratch = Scratch.get();
-        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) Abi.layouts().peerCredentials().byteSize());
-        int result = Net.getsockopt(fd, Net.SOL_SOCKET, Net.SO_PEERCRED, scratch.value, scratch.length);
+        MemorySegment credentials = scratch.area(layout.byteSize());
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) layout.byteSize());
+        int result = Net.getsockopt(fd, query.level(), abi.constants().get(query.option()), credentials, scratch.length);
         if (result < 0) {
-            throw Errno.socketException("getsockopt(SO_PEERCRED)", -result);
+            throw Errno.socketException("getsockopt(" + name + ")", -result);
         }
-        MemorySegment ucred = scratch.value;
-        return new int[] {ucred.get(ValueLayout.JAVA_INT, Abi.offset(Abi.layouts().peerCredentials(), "pid")),
-            ucred.get(ValueLayout.JAVA_INT, Abi.offset(Abi.layouts().peerCredentials(), "uid")),
-            ucred.get(ValueLayout.JAVA_INT, Abi.offset(Abi.layouts().peerCredentials(), "gid"))};
+        int pid = query.pid() == null ? -1 : credentials.get(ValueLayout.JAVA_INT, Abi.offset(layout, query.pid()));
+        int uid = credentials.get(ValueLayout.JAVA_INT, Abi.offset(layout, query.uid()));
+        int gid = credentials.get(ValueLayout.JAVA_INT, Abi.offset(layout, query.gid()));
+        if (query.pidOption() != null) {
+            pid = SocketOptions.getInt(fd, query.level(), abi.constants().get(query.pidOption()), abi.constants().cName(query.pidOption()));
+        }
+        return new int[] {pid, uid, gid};
     }
 
     private long open(int domain, int type) throws IOException {
@@ -179,7 +216,7 @@ public final class PosixSockets implements Sockets, UnixCalls {
         if (fd < 0) {
             throw Errno.socketException("socket", -fd);
         }
-        return madeOwn(fd, !features.socketFlags());
+        return noSigpipe(madeOwn(fd, !features.socketFlags()));
     }
 
     @Override
@@ -206,7 +243,7 @@ public final class PosixSockets implements Sockets, UnixCalls {
                     ? Net.accept4(fd, MemorySegment.NULL, MemorySegment.NULL, Net.SOCK_NONBLOCK | Net.SOCK_CLOEXEC)
                     : Net.accept(fd, MemorySegment.NULL, MemorySegment.NULL);
             if (result >= 0) {
-                return madeOwn(result, !features.accept4());
+                return noSigpipe(madeOwn(result, !features.accept4()));
             }
             if (-result == Errno.EAGAIN) {
                 return IoStatus.WOULD_BLOCK;
@@ -506,14 +543,20 @@ public final class PosixSockets implements Sockets, UnixCalls {
 
     @Override
     public SocketKind socketKind(long fd) throws IOException {
-        int domain = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_DOMAIN, "SO_DOMAIN");
+        // The family from the socket's own address, which every Unix has (SO_DOMAIN is Linux's
+        // and FreeBSD's); the protocol from SO_PROTOCOL where there is one, else from the type.
+        int domain = boundFamily(fd);
         int type = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_TYPE, "SO_TYPE");
         boolean listening = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0;
         SocketKind.Family family = domain == Net.AF_UNIX ? SocketKind.Family.UNIX
                 : domain == Net.AF_INET ? SocketKind.Family.IPV4
                 : domain == Net.AF_INET6 ? SocketKind.Family.IPV6
                 : SocketKind.Family.OTHER;
-        int protocol = SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_PROTOCOL, "SO_PROTOCOL");
+        boolean ip = domain == Net.AF_INET || domain == Net.AF_INET6;
+        int protocol = Net.SO_PROTOCOL >= 0 ? SocketOptions.getInt(fd, Net.SOL_SOCKET, Net.SO_PROTOCOL, "SO_PROTOCOL")
+                : ip && type == Net.SOCK_STREAM ? Net.IPPROTO_TCP
+                : ip && type == Net.SOCK_DGRAM ? Net.IPPROTO_UDP
+                : 0;
         SocketKind.Type kind = type == Net.SOCK_STREAM ? SocketKind.Type.STREAM
                 : type == Net.SOCK_DGRAM ? SocketKind.Type.DATAGRAM
                 : type == Net.SOCK_SEQPACKET ? SocketKind.Type.SEQPACKET
@@ -524,6 +567,17 @@ public final class PosixSockets implements Sockets, UnixCalls {
                 : protocol == Net.IPPROTO_UDP ? SocketKind.Protocol.UDP
                 : SocketKind.Protocol.OTHER;
         return new SocketKind(family, kind, named, listening);
+    }
+
+    /** The family of a socket's own address, which every socket has, bound or not. */
+    private static int boundFamily(long fd) throws IOException {
+        Scratch scratch = Scratch.get();
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) scratch.address.byteSize());
+        int result = Net.getsockname(fd, scratch.address, scratch.length);
+        if (result < 0) {
+            throw Errno.socketException("getsockname", -result);
+        }
+        return SocketAddresses.CURRENT.family(scratch.address);
     }
 
     @Override

@@ -206,6 +206,18 @@ record SocketAddresses(
     }
 
     /**
+     * The family of a {@code sockaddr}.
+     *
+     * @param from the struct
+     * @return its family, such as {@code AF_INET}'s value
+     */
+    int family(MemorySegment from) {
+        return familySize == 1
+                ? Byte.toUnsignedInt(from.get(ValueLayout.JAVA_BYTE, familyOffset))
+                : Short.toUnsignedInt(from.get(ValueLayout.JAVA_SHORT, familyOffset));
+    }
+
+    /**
      * Reads a {@code sockaddr_in}, {@code sockaddr_in6} or {@code sockaddr_un}.
      *
      * @param from the struct
@@ -214,9 +226,7 @@ record SocketAddresses(
      * @throws IllegalArgumentException for another family
      */
     SocketAddress read(MemorySegment from, int length) {
-        int family = familySize == 1
-                ? Byte.toUnsignedInt(from.get(ValueLayout.JAVA_BYTE, familyOffset))
-                : from.get(ValueLayout.JAVA_SHORT, familyOffset);
+        int family = family(from);
         if (family == afUnix) {
             int pathLength = Math.max(0, Math.min(length, sunPath + sunPathSize) - sunPath);
             byte[] path = from.asSlice(sunPath, pathLength).toArray(ValueLayout.JAVA_BYTE);

@@ -24,9 +24,23 @@ final class SocketOptions {
             return;
         }
         int levelName = levelAndName(option, ipv6);
+        setInt(fd, levelName >>> 16, levelName & 0xFFFF, value, option.name());
+    }
+
+    /**
+     * Sets an {@code int} option.
+     *
+     * @param fd the socket
+     * @param level the option's level
+     * @param name the option
+     * @param value its new value
+     * @param what the option's name, for the exception
+     * @throws IOException when the OS refuses it
+     */
+    static void setInt(long fd, int level, int name, int value, String what) throws IOException {
         MemorySegment slot = Scratch.get().value;
         slot.set(ValueLayout.JAVA_INT, 0, value);
-        check(Net.setsockopt(fd, levelName >>> 16, levelName & 0xFFFF, slot, 4), "setsockopt(" + option + ")");
+        check(Net.setsockopt(fd, level, name, slot, 4), "setsockopt(" + what + ")");
     }
 
     static int get(long fd, boolean ipv6, SocketOpt option) throws IOException {

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param errnos the errno numbers and names
  * @param layouts the structures
  * @param features the calls beyond POSIX this OS offers
+ * @param peerQuery how it tells who is at the other end of a Unix-domain socket
  * @param linkNames the symbol of each C function the OS's headers rename ({@code socket} is
  *     {@code __socket30} on NetBSD), by the function's C name
  */
@@ -25,6 +26,7 @@ record UnixAbi(
         ErrnoTable errnos,
         UnixLayouts layouts,
         PosixFeatures features,
+        PeerQuery peerQuery,
         Map<String, String> linkNames) {
 
     /** Checks that the constants are complete; copies the architectures and the link names. */

@@ -20,8 +20,8 @@ enum UnixConstant {
     SO_TYPE, SO_ACCEPTCONN, SO_BROADCAST,
     /** Linux's peer credentials option; the BSDs have {@code LOCAL_PEERCRED} instead. */
     SO_PEERCRED(true),
-    /** Linux's way to ask a socket its protocol and domain. */
-    SO_PROTOCOL(true), SO_DOMAIN(true),
+    /** Linux's and FreeBSD's way to ask a socket its protocol. */
+    SO_PROTOCOL(true),
 
     IPPROTO_IP, IP_TOS, IP_TTL, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP,
     IPPROTO_TCP, TCP_NODELAY, IPPROTO_UDP,
