@@ -7,5 +7,6 @@
 module io.mio.backend.linux {
     requires io.mio.core;
 
-    provides io.mio.spi.Backend with io.mio.backend.linux.LinuxBackend, io.mio.backend.posix.PollBackend;
+    provides io.mio.spi.Backend with io.mio.backend.linux.LinuxBackend, io.mio.backend.kqueue.KqueueBackend,
+            io.mio.backend.posix.PollBackend;
 }

@@ -43,7 +43,7 @@ public final class Scratch {
      * @param bytes the size needed
      * @return the area
      */
-    MemorySegment area(long bytes) {
+    public MemorySegment area(long bytes) {
         if (area.byteSize() < bytes) {
             area = arena.allocate(Long.highestOneBit(bytes) * 2, 8);
         }

@@ -65,10 +65,12 @@ public final class Unistd {
     }
 
     static final int F_GETFD = Abi.constant(UnixConstant.F_GETFD);
-    static final int F_SETFD = Abi.constant(UnixConstant.F_SETFD);
+    /** {@code F_SETFD} on this OS. */
+    public static final int F_SETFD = Abi.constant(UnixConstant.F_SETFD);
     static final int F_GETFL = Abi.constant(UnixConstant.F_GETFL);
     static final int F_SETFL = Abi.constant(UnixConstant.F_SETFL);
-    static final int FD_CLOEXEC = Abi.constant(UnixConstant.FD_CLOEXEC);
+    /** {@code FD_CLOEXEC} on this OS. */
+    public static final int FD_CLOEXEC = Abi.constant(UnixConstant.FD_CLOEXEC);
     static final int O_ACCMODE = Abi.constant(UnixConstant.O_ACCMODE);
     static final int O_NONBLOCK = Abi.constant(UnixConstant.O_NONBLOCK);
     static final int O_CLOEXEC = Abi.constant(UnixConstant.O_CLOEXEC);
@@ -173,7 +175,15 @@ public final class Unistd {
         }
     }
 
-    static int fcntl(long fd, int command, int argument) {
+    /**
+     * {@code fcntl} with one {@code int} argument.
+     *
+     * @param fd the descriptor
+     * @param command such as {@link #F_SETFD}
+     * @param argument its argument
+     * @return what the command returns, or {@code -errno}
+     */
+    public static int fcntl(long fd, int command, int argument) {
         Scratch scratch = Scratch.get();
         try {
             return Libc.result((int) Fcntl.HANDLE.invokeExact(scratch.errno, (int) fd, command, argument), scratch.errno);
