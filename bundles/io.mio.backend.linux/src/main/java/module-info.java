@@ -1,6 +1,7 @@
 /**
- * Mio's Linux backend: epoll with an eventfd waker, the poll(2) fallback, and the Linux socket
- * ABI, called through the Foreign Function and Memory API. Grant it native access with
+ * Mio's Unix backends, called through the Foreign Function and Memory API: epoll with an
+ * eventfd waker (Linux), kqueue (macOS and the BSDs; declared, not yet enabled), the poll(2)
+ * fallback, and the POSIX sockets over one ABI table per OS. Grant it native access with
  * {@code --enable-native-access=io.mio.backend.linux} (module path) or
  * {@code --enable-native-access=ALL-UNNAMED} (class path, OSGi).
  */

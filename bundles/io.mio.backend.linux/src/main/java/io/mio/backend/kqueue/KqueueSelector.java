@@ -2,17 +2,16 @@ package io.mio.backend.kqueue;
 
 import io.mio.Interest;
 import io.mio.backend.posix.Errno;
+import io.mio.backend.posix.EventQueue;
 import io.mio.backend.posix.KeventAbi;
 import io.mio.backend.posix.Scratch;
 import io.mio.backend.posix.Unistd;
-import io.mio.spi.Descriptor;
 import io.mio.spi.EventArray;
 import io.mio.spi.Registration;
 import io.mio.spi.Selector;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.channels.ClosedSelectorException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,19 +26,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class KqueueSelector implements Selector {
     private final KqueueCalls calls;
     private final KeventAbi abi;
-    private final Descriptor queue;
+    private final EventQueue queue;
     private final Registration registration = new KqueueRegistration();
     /** Numbers for the {@code EVFILT_USER} events of Wakers; 0 is the close signal's. */
     private final AtomicLong userEvents = new AtomicLong();
-    /** Whether a thread is in {@code kevent} polling, so that {@link #close()} knows to wake it. */
-    private volatile boolean waiting;
     /** The pipe {@link #close()} wakes a waiter with where there is no {@code EVFILT_USER}. */
     private volatile int[] closePipe;
 
     private KqueueSelector(KqueueCalls calls, KeventAbi abi, long fd) {
         this.calls = calls;
         this.abi = abi;
-        this.queue = new Descriptor(fd, this::closeDescriptors);
+        this.queue = new EventQueue(fd, this::closeDescriptors);
     }
 
     /**
@@ -131,7 +128,7 @@ final class KqueueSelector implements Selector {
         if (n == 0) {
             return;
         }
-        long kq = acquire();
+        long kq = queue.acquire();
         try {
             int result = calls.kevent(kq, changes, n, changes, n, -1);
             // FreeBSD's kevent(2): "When kevent() call fails with EINTR error, all changes in the
@@ -153,16 +150,10 @@ final class KqueueSelector implements Selector {
     @Override
     public int select(EventArray events, long timeoutNanos) throws IOException {
         KqueueEventArray array = (KqueueEventArray) events;
-        long kq = acquire();
+        long kq = queue.beginWait();
         try {
-            waiting = true;
-            if (queue.isClosed()) {
-                throw new ClosedSelectorException(); // closed between acquire and now: close() may not have seen us
-            }
             int n = calls.kevent(kq, MemorySegment.NULL, 0, array.segment, array.capacity(), timeoutNanos);
-            if (queue.isClosed()) {
-                throw new ClosedSelectorException(); // the Poll was closed while this thread waited
-            }
+            queue.checkOpen(); // the Poll was closed while this thread waited
             if (n >= 0) {
                 return n;
             }
@@ -171,8 +162,7 @@ final class KqueueSelector implements Selector {
             }
             throw Errno.ioException("kevent(kq=" + kq + ")", -n);
         } finally {
-            waiting = false;
-            queue.release();
+            queue.endWait();
         }
     }
 
@@ -206,14 +196,6 @@ final class KqueueSelector implements Selector {
         apply(change, 1, delete ? "EVFILT_USER delete" : "EVFILT_USER trigger", ident, delete ? abi.enoent() : 0, 0);
     }
 
-    private long acquire() {
-        long kq = queue.acquire();
-        if (kq < 0) {
-            throw new ClosedSelectorException();
-        }
-        return kq;
-    }
-
     /**
      * Closes the queue. A thread blocked in {@link #select} holds the descriptor open until its
      * wait ends, so the wait is ended: user event 0 is added already triggered, or, without
@@ -222,17 +204,7 @@ final class KqueueSelector implements Selector {
      */
     @Override
     public void close() {
-        long kq = queue.acquire();
-        if (kq < 0) {
-            return; // closed already
-        }
-        try {
-            if (queue.close() && waiting) {
-                wakeWaiter(kq);
-            }
-        } finally {
-            queue.release(); // the last reference out closes the descriptor
-        }
+        queue.close(this::wakeWaiter);
     }
 
     private void wakeWaiter(long kq) {

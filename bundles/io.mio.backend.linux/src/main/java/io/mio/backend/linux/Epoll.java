@@ -1,10 +1,10 @@
 package io.mio.backend.linux;
 
-import io.mio.backend.posix.Libc;
-import io.mio.backend.posix.Scratch;
 import static io.mio.backend.posix.Libc.C_INT;
 import static io.mio.backend.posix.Libc.C_POINTER;
 
+import io.mio.backend.posix.Libc;
+import io.mio.backend.posix.Scratch;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;

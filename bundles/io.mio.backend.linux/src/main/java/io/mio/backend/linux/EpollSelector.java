@@ -1,10 +1,5 @@
 package io.mio.backend.linux;
 
-import io.mio.backend.posix.Errno;
-import io.mio.backend.posix.InterestMask;
-import io.mio.backend.posix.Libc;
-import io.mio.backend.posix.Millis;
-import io.mio.backend.posix.Unistd;
 import static io.mio.backend.linux.Epoll.EPOLLET;
 import static io.mio.backend.linux.Epoll.EPOLLIN;
 import static io.mio.backend.linux.Epoll.EPOLLOUT;
@@ -12,6 +7,12 @@ import static io.mio.backend.linux.Epoll.EPOLLPRI;
 import static io.mio.backend.linux.Epoll.EPOLLRDHUP;
 
 import io.mio.Interest;
+import io.mio.backend.posix.Errno;
+import io.mio.backend.posix.EventQueue;
+import io.mio.backend.posix.InterestMask;
+import io.mio.backend.posix.Libc;
+import io.mio.backend.posix.Millis;
+import io.mio.backend.posix.Unistd;
 import io.mio.spi.Descriptor;
 import io.mio.spi.EventArray;
 import io.mio.spi.Registration;
@@ -28,17 +29,15 @@ import java.nio.channels.ClosedSelectorException;
  * dispatch, and one {@code epoll_wait} per poll straight into the caller's event array.
  */
 final class EpollSelector implements Selector {
-    private final Descriptor epoll;
+    private final EventQueue epoll;
     private final Registration registration = new EpollRegistration();
     /** errno capture for {@code epoll_wait}, which only the one polling thread calls. */
     private final MemorySegment waitErrno = Arena.ofAuto().allocate(Libc.CAPTURE_LAYOUT);
-    /** Whether a thread is in {@code epoll_wait}, so that {@link #close()} knows to wake it. */
-    private volatile boolean waiting;
     /** The eventfd {@link #close()} signals a waiter with; closed with the epoll descriptor. */
     private volatile int closeSignal = -1;
 
     private EpollSelector(long fd) {
-        this.epoll = new Descriptor(fd, this::closeDescriptors);
+        this.epoll = new EventQueue(fd, this::closeDescriptors);
     }
 
     static EpollSelector open() throws IOException {
@@ -115,7 +114,7 @@ final class EpollSelector implements Selector {
 
     /** Returns {@code false} for a descriptor not in the set, when {@code absentIsFine}; else throws. */
     private boolean control(int op, String opName, long fd, int events, long token, boolean absentIsFine) throws IOException {
-        long epfd = acquire();
+        long epfd = epoll.acquire();
         try {
             int result = Epoll.ctl(epfd, op, fd, events, token);
             if (result == -Errno.ENOENT && absentIsFine) {
@@ -133,16 +132,10 @@ final class EpollSelector implements Selector {
     @Override
     public int select(EventArray events, long timeoutNanos) throws IOException {
         EpollEventArray array = (EpollEventArray) events;
-        long epfd = acquire();
+        long epfd = epoll.beginWait();
         try {
-            waiting = true;
-            if (epoll.isClosed()) {
-                throw new ClosedSelectorException(); // closed between acquire and now: close() may not have seen us
-            }
             int n = Epoll.wait(waitErrno, epfd, array.segment, array.capacity(), Millis.roundedUp(timeoutNanos));
-            if (epoll.isClosed()) {
-                throw new ClosedSelectorException(); // the Poll was closed while this thread waited
-            }
+            epoll.checkOpen(); // the Poll was closed while this thread waited
             if (n >= 0) {
                 return n;
             }
@@ -152,8 +145,7 @@ final class EpollSelector implements Selector {
             }
             throw Errno.ioException("epoll_wait(epfd=" + epfd + ")", -n);
         } finally {
-            waiting = false;
-            epoll.release();
+            epoll.endWait();
         }
     }
 
@@ -173,14 +165,6 @@ final class EpollSelector implements Selector {
         return new EventFdWakeSignal(eventFd);
     }
 
-    private long acquire() {
-        long epfd = epoll.acquire();
-        if (epfd < 0) {
-            throw new ClosedSelectorException();
-        }
-        return epfd;
-    }
-
     /** The epoll descriptor's number, for tests and diagnostics. */
     long number() {
         return epoll.number();
@@ -193,19 +177,7 @@ final class EpollSelector implements Selector {
      */
     @Override
     public void close() {
-        long epfd = epoll.acquire();
-        if (epfd < 0) {
-            return; // closed already
-        }
-        try {
-            // From now on no select starts, and one that returns sees the close. Only the caller
-            // that closed it wakes the waiter, so that concurrent closes make one signal, not two.
-            if (epoll.close() && waiting) {
-                wakeWaiter(epfd);
-            }
-        } finally {
-            epoll.release(); // the last reference out closes the descriptor
-        }
+        epoll.close(this::wakeWaiter);
     }
 
     private void wakeWaiter(long epfd) {

@@ -1,9 +1,9 @@
 package io.mio.backend.linux;
 
-import io.mio.backend.posix.Libc;
-import io.mio.backend.posix.Scratch;
 import static io.mio.backend.posix.Libc.C_INT;
 
+import io.mio.backend.posix.Libc;
+import io.mio.backend.posix.Scratch;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;
 

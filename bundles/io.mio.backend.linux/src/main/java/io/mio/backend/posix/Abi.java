@@ -12,8 +12,11 @@ import java.util.List;
 public final class Abi {
     /**
      * Every Unix whose tables this backend declares and checks. Only those in {@link #KNOWN} are
-     * chosen: the others' tables are ready, the code paths their differences need (the length
-     * byte of a {@code sockaddr}, {@code SO_NOSIGPIPE}, their peer credentials) are not yet.
+     * chosen. The others' tables are checked and the code handles their differences (the
+     * length byte of a {@code sockaddr}, the widths in {@code msghdr}, {@code SO_NOSIGPIPE},
+     * their peer credentials, kqueue), but one path is still Linux's: a datagram's full length
+     * when it was truncated comes from {@code MSG_TRUNC} given to {@code recvfrom}, which the
+     * BSDs and macOS do not honour; they need {@code recvmsg} and its {@code msg_flags}.
      */
     static final List<UnixAbi> DECLARED = List.of(LinuxTables.ABI, MacOsTables.ABI, FreeBsdTables.ABI,
             OpenBsdTables.ABI, NetBsdTables.AMD64, NetBsdTables.AARCH64, DragonFlyTables.ABI);
@@ -34,14 +37,29 @@ public final class Abi {
      *     [aarch64, amd64]"
      */
     public static String unavailabilityCause() {
-        if (CHOSEN != null) {
+        return unavailabilityCause(OS, ARCH);
+    }
+
+    /**
+     * Why the POSIX code could not run on a machine, or null when it could.
+     *
+     * @param os the machine's {@code os.name}
+     * @param arch its {@code os.arch}
+     * @return the cause, or null
+     */
+    static String unavailabilityCause(String os, String arch) {
+        if (KNOWN.stream().anyMatch(abi -> abi.describes(os, arch))) {
             return null;
+        }
+        if (DECLARED.stream().anyMatch(abi -> abi.describes(os, arch))) {
+            return "Mio's ABI tables for " + os + " on " + arch + " are declared and checked, but not enabled:"
+                    + " its datagram receive still relies on Linux's MSG_TRUNC semantics, and Mio has never run there";
         }
         StringBuilder known = new StringBuilder();
         for (UnixAbi abi : KNOWN) {
             known.append(known.isEmpty() ? "" : ", ").append(abi.os()).append(" on ").append(abi.architectures().stream().sorted().toList());
         }
-        return "no ABI tables for " + OS + " on " + ARCH + "; there are tables for " + known;
+        return "no ABI tables for " + os + " on " + arch + "; there are tables for " + known;
     }
 
     /**

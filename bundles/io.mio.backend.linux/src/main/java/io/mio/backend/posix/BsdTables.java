@@ -16,7 +16,6 @@ import java.lang.foreign.ValueLayout;
  */
 final class BsdTables {
     private static final ValueLayout.OfInt SOCKLEN_T = ValueLayout.JAVA_INT;
-    private static final ValueLayout.OfLong SIZE_T = ValueLayout.JAVA_LONG;
     private static final ValueLayout.OfByte SA_FAMILY_T = ValueLayout.JAVA_BYTE;
 
     /**
@@ -101,9 +100,7 @@ final class BsdTables {
      */
     static UnixLayouts layouts(long cmsgAlignment, int storageSize, StructLayout mmsghdr, StructLayout peerCredentials, StructLayout kevent) {
         return new UnixLayouts(
-                MemoryLayout.structLayout(
-                        ValueLayout.JAVA_LONG.withName("iov_base"),
-                        SIZE_T.withName("iov_len")).withName("iovec"),
+                UnixLayouts.IOVEC,
                 MSGHDR,
                 mmsghdr,
                 MemoryLayout.structLayout(
@@ -112,13 +109,8 @@ final class BsdTables {
                         ValueLayout.JAVA_INT.withName("cmsg_type")).withName("cmsghdr"),
                 cmsgAlignment,
                 peerCredentials,
-                MemoryLayout.structLayout(
-                        ValueLayout.JAVA_INT.withName("l_onoff"),
-                        ValueLayout.JAVA_INT.withName("l_linger")).withName("linger"),
-                MemoryLayout.structLayout(
-                        ValueLayout.JAVA_INT.withName("fd"),
-                        ValueLayout.JAVA_SHORT.withName("events"),
-                        ValueLayout.JAVA_SHORT.withName("revents")).withName("pollfd"),
+                UnixLayouts.LINGER,
+                UnixLayouts.POLLFD,
                 MemoryLayout.structLayout(
                         ValueLayout.JAVA_BYTE.withName("sin_len"),
                         SA_FAMILY_T.withName("sin_family"),

@@ -64,9 +64,7 @@ final class LinuxTables {
             MemoryLayout.paddingLayout(4)).withName("msghdr");
 
     static final UnixLayouts LAYOUTS = new UnixLayouts(
-            MemoryLayout.structLayout(
-                    ValueLayout.JAVA_LONG.withName("iov_base"), // an address, written as a number
-                    SIZE_T.withName("iov_len")).withName("iovec"),
+            UnixLayouts.IOVEC,
             MSGHDR,
             MemoryLayout.structLayout(
                     MSGHDR.withName("msg_hdr"),
@@ -77,17 +75,9 @@ final class LinuxTables {
                     ValueLayout.JAVA_INT.withName("cmsg_level"),
                     ValueLayout.JAVA_INT.withName("cmsg_type")).withName("cmsghdr"),
             SIZE_T.byteSize(),
-            MemoryLayout.structLayout(
-                    ValueLayout.JAVA_INT.withName("pid"),
-                    ValueLayout.JAVA_INT.withName("uid"),
-                    ValueLayout.JAVA_INT.withName("gid")).withName("ucred"),
-            MemoryLayout.structLayout(
-                    ValueLayout.JAVA_INT.withName("l_onoff"),
-                    ValueLayout.JAVA_INT.withName("l_linger")).withName("linger"),
-            MemoryLayout.structLayout(
-                    ValueLayout.JAVA_INT.withName("fd"),
-                    ValueLayout.JAVA_SHORT.withName("events"),
-                    ValueLayout.JAVA_SHORT.withName("revents")).withName("pollfd"),
+            UnixLayouts.ints("ucred", "pid", "uid", "gid"),
+            UnixLayouts.LINGER,
+            UnixLayouts.POLLFD,
             MemoryLayout.structLayout(
                     SA_FAMILY_T.withName("sin_family"),
                     ValueLayout.JAVA_SHORT.withName("sin_port"), // network order

@@ -26,10 +26,7 @@ final class NetBsdTables {
      */
     private static UnixLayouts layouts(long cmsgAlignment) {
         return BsdTables.layouts(cmsgAlignment, 128, BsdTables.mmsghdr(ValueLayout.JAVA_INT),
-                MemoryLayout.structLayout(
-                        ValueLayout.JAVA_INT.withName("unp_pid"),
-                        ValueLayout.JAVA_INT.withName("unp_euid"),
-                        ValueLayout.JAVA_INT.withName("unp_egid")).withName("unpcbid"),
+                UnixLayouts.ints("unpcbid", "unp_pid", "unp_euid", "unp_egid"),
                 MemoryLayout.structLayout(
                         ValueLayout.JAVA_LONG.withName("ident"),
                         ValueLayout.JAVA_INT.withName("filter"),

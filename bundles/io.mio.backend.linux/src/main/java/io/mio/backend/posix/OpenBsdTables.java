@@ -2,8 +2,6 @@ package io.mio.backend.posix;
 
 import static io.mio.backend.posix.UnixConstant.*;
 
-import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,10 +18,7 @@ final class OpenBsdTables {
             SO_PEERCRED, 0x1022, MSG_NOSIGNAL, 0x400, MSG_CMSG_CLOEXEC, 0x800);
 
     static final UnixLayouts LAYOUTS = BsdTables.layouts(8, 256, null,
-            MemoryLayout.structLayout(
-                    ValueLayout.JAVA_INT.withName("uid"),
-                    ValueLayout.JAVA_INT.withName("gid"),
-                    ValueLayout.JAVA_INT.withName("pid")).withName("sockpeercred"),
+            UnixLayouts.ints("sockpeercred", "uid", "gid", "pid"),
             BsdTables.KEVENT_32);
 
     static final UnixAbi ABI = new UnixAbi("OpenBSD", Set.of("amd64", "aarch64"), CONSTANTS, BsdTables.ERRNOS, LAYOUTS,

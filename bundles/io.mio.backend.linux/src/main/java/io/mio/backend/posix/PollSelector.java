@@ -1,7 +1,7 @@
 package io.mio.backend.posix;
 
-import static io.mio.backend.posix.PollCall.POLLFD_SIZE;
 import static io.mio.backend.posix.PollCall.POLLERR;
+import static io.mio.backend.posix.PollCall.POLLFD_SIZE;
 import static io.mio.backend.posix.PollCall.POLLHUP;
 import static io.mio.backend.posix.PollCall.POLLIN;
 import static io.mio.backend.posix.PollCall.POLLNVAL;

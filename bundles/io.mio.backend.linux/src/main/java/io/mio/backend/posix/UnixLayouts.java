@@ -1,6 +1,8 @@
 package io.mio.backend.posix;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +43,35 @@ record UnixLayouts(
         StructLayout sockaddrUn,
         StructLayout sockaddrStorage,
         StructLayout kevent) {
+
+    /** {@code struct iovec}, the same on every LP64 Unix. */
+    static final StructLayout IOVEC = MemoryLayout.structLayout(
+            ValueLayout.JAVA_LONG.withName("iov_base"), // an address, written as a number
+            ValueLayout.JAVA_LONG.withName("iov_len")).withName("iovec");
+
+    /** {@code struct linger}, the same on every Unix. */
+    static final StructLayout LINGER = ints("linger", "l_onoff", "l_linger");
+
+    /** {@code struct pollfd}, the same on every Unix. */
+    static final StructLayout POLLFD = MemoryLayout.structLayout(
+            ValueLayout.JAVA_INT.withName("fd"),
+            ValueLayout.JAVA_SHORT.withName("events"),
+            ValueLayout.JAVA_SHORT.withName("revents")).withName("pollfd");
+
+    /**
+     * A structure of {@code int}s alone, such as {@code struct ucred}.
+     *
+     * @param struct its C tag
+     * @param members its members' names, in order
+     * @return the layout
+     */
+    static StructLayout ints(String struct, String... members) {
+        MemoryLayout[] layouts = new MemoryLayout[members.length];
+        for (int i = 0; i < members.length; i++) {
+            layouts[i] = ValueLayout.JAVA_INT.withName(members[i]);
+        }
+        return MemoryLayout.structLayout(layouts).withName(struct);
+    }
 
     /** Checks that every structure every Unix has is given and named. */
     public UnixLayouts {
