@@ -22,22 +22,15 @@ final class BsdTables {
      * The constants every BSD-derived OS gives the same value; an OS adds what is its own, and
      * at least {@code AF_INET6} and {@code O_CLOEXEC}, which all of them number differently.
      */
-    static final ConstantTable CONSTANTS = ConstantTable.of(
-            AF_UNIX, 1, AF_INET, 2,
-            SOCK_STREAM, 1, SOCK_DGRAM, 2, SOCK_RAW, 3, SOCK_SEQPACKET, 5,
+    static final ConstantTable CONSTANTS = PosixTables.COMMON.with(
             SOL_SOCKET, 0xFFFF, SO_ACCEPTCONN, 0x2, SO_REUSEADDR, 0x4, SO_KEEPALIVE, 0x8,
             SO_BROADCAST, 0x20, SO_LINGER, 0x80, SO_REUSEPORT, 0x200, SO_SNDBUF, 0x1001,
             SO_RCVBUF, 0x1002, SO_ERROR, 0x1007, SO_TYPE, 0x1008,
-            IPPROTO_IP, 0, IP_TOS, 3, IP_TTL, 4, IP_MULTICAST_TTL, 10, IP_MULTICAST_LOOP, 11,
+            IP_TOS, 3, IP_TTL, 4, IP_MULTICAST_TTL, 10, IP_MULTICAST_LOOP, 11,
             IP_ADD_MEMBERSHIP, 12, IP_DROP_MEMBERSHIP, 13,
-            IPPROTO_TCP, 6, TCP_NODELAY, 1, IPPROTO_UDP, 17,
-            IPPROTO_IPV6, 41, IPV6_UNICAST_HOPS, 4, IPV6_MULTICAST_LOOP, 11, IPV6_ADD_MEMBERSHIP, 12,
+            IPV6_UNICAST_HOPS, 4, IPV6_MULTICAST_LOOP, 11, IPV6_ADD_MEMBERSHIP, 12,
             IPV6_DROP_MEMBERSHIP, 13, IPV6_V6ONLY, 27, IPV6_TCLASS, 61,
-            SHUT_RD, 0, SHUT_WR, 1, SHUT_RDWR, 2,
-            MSG_PEEK, 0x2, MSG_TRUNC, 0x10, MSG_CTRUNC, 0x20, MSG_DONTWAIT, 0x80, SCM_RIGHTS, 1,
-            F_GETFD, 1, F_SETFD, 2, F_GETFL, 3, F_SETFL, 4, FD_CLOEXEC, 1,
-            O_ACCMODE, 3, O_NONBLOCK, 0x4,
-            POLLIN, 0x1, POLLPRI, 0x2, POLLOUT, 0x4, POLLERR, 0x8, POLLHUP, 0x10, POLLNVAL, 0x20,
+            MSG_TRUNC, 0x10, MSG_CTRUNC, 0x20, MSG_DONTWAIT, 0x80, O_NONBLOCK, 0x4,
             EVFILT_READ, -1, EVFILT_WRITE, -2, EVFILT_AIO, -3,
             EV_ADD, 0x1, EV_DELETE, 0x2, EV_CLEAR, 0x20, EV_RECEIPT, 0x40, EV_ERROR, 0x4000, EV_EOF, 0x8000)
             .named(IPV6_ADD_MEMBERSHIP, "IPV6_JOIN_GROUP")

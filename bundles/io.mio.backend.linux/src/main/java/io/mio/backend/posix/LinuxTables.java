@@ -20,25 +20,18 @@ final class LinuxTables {
     private static final ValueLayout.OfInt SOCKLEN_T = ValueLayout.JAVA_INT;
     private static final ValueLayout.OfShort SA_FAMILY_T = ValueLayout.JAVA_SHORT;
 
-    static final ConstantTable CONSTANTS = ConstantTable.of(
-            AF_UNIX, 1, AF_INET, 2, AF_INET6, 10,
-            SOCK_STREAM, 1, SOCK_DGRAM, 2, SOCK_RAW, 3, SOCK_SEQPACKET, 5,
-            SOCK_NONBLOCK, 0x800, SOCK_CLOEXEC, 0x80000,
+    static final ConstantTable CONSTANTS = PosixTables.COMMON.with(
+            AF_INET6, 10, SOCK_NONBLOCK, 0x800, SOCK_CLOEXEC, 0x80000,
             SOL_SOCKET, 1, SO_REUSEADDR, 2, SO_TYPE, 3, SO_ERROR, 4, SO_BROADCAST, 6, SO_SNDBUF, 7,
             SO_RCVBUF, 8, SO_KEEPALIVE, 9, SO_LINGER, 13, SO_REUSEPORT, 15, SO_PEERCRED, 17,
             SO_ACCEPTCONN, 30, SO_PROTOCOL, 38,
-            IPPROTO_IP, 0, IP_TOS, 1, IP_TTL, 2, IP_MULTICAST_TTL, 33, IP_MULTICAST_LOOP, 34,
+            IP_TOS, 1, IP_TTL, 2, IP_MULTICAST_TTL, 33, IP_MULTICAST_LOOP, 34,
             IP_ADD_MEMBERSHIP, 35, IP_DROP_MEMBERSHIP, 36,
-            IPPROTO_TCP, 6, TCP_NODELAY, 1, IPPROTO_UDP, 17,
-            IPPROTO_IPV6, 41, IPV6_UNICAST_HOPS, 16, IPV6_MULTICAST_LOOP, 19, IPV6_ADD_MEMBERSHIP, 20,
+            IPV6_UNICAST_HOPS, 16, IPV6_MULTICAST_LOOP, 19, IPV6_ADD_MEMBERSHIP, 20,
             IPV6_DROP_MEMBERSHIP, 21, IPV6_V6ONLY, 26, IPV6_TCLASS, 67,
-            SHUT_RD, 0, SHUT_WR, 1, SHUT_RDWR, 2,
-            MSG_PEEK, 0x2, MSG_CTRUNC, 0x8, MSG_TRUNC, 0x20, MSG_DONTWAIT, 0x40, MSG_NOSIGNAL, 0x4000,
-            MSG_CMSG_CLOEXEC, 0x4000_0000, SCM_RIGHTS, 1,
-            F_GETFD, 1, F_SETFD, 2, F_GETFL, 3, F_SETFL, 4, FD_CLOEXEC, 1,
-            O_ACCMODE, 3, O_NONBLOCK, 0x800, O_CLOEXEC, 0x80000,
-            POLLIN, 0x1, POLLPRI, 0x2, POLLOUT, 0x4, POLLERR, 0x8, POLLHUP, 0x10, POLLNVAL, 0x20,
-            POLLRDHUP, 0x2000);
+            MSG_CTRUNC, 0x8, MSG_TRUNC, 0x20, MSG_DONTWAIT, 0x40, MSG_NOSIGNAL, 0x4000,
+            MSG_CMSG_CLOEXEC, 0x4000_0000,
+            O_NONBLOCK, 0x800, O_CLOEXEC, 0x80000, POLLRDHUP, 0x2000);
 
     /** {@code <asm-generic/errno-base.h>} and the network part of {@code <asm-generic/errno.h>}. */
     static final ErrnoTable ERRNOS = ErrnoTable.ofRuns(
