@@ -17,7 +17,7 @@ final class DragonFlyTables {
 
     static final UnixAbi ABI = new UnixAbi("DragonFly", Set.of("amd64"), CONSTANTS, BsdTables.ERRNOS,
             BsdTables.layouts(8, 128, null, BsdTables.XUCRED_WITH_TAIL, BsdTables.KEVENT_32),
-            new PosixFeatures(true, true, true, false, true, false), PeerQuery.xucred(null), Map.of());
+            new PosixFeatures(true, true, true, false, true, false, false), PeerQuery.xucred(null), Map.of());
 
     private DragonFlyTables() {}
 }

@@ -31,7 +31,7 @@ final class FreeBsdTables {
                     MemoryLayout.sequenceLayout(4, ValueLayout.JAVA_LONG).withName("ext")).withName("kevent"));
 
     static final UnixAbi ABI = new UnixAbi("FreeBSD", Set.of("amd64", "aarch64"), CONSTANTS, BsdTables.ERRNOS, LAYOUTS,
-            new PosixFeatures(true, true, true, true, true, false), PeerQuery.xucred(null), Map.of());
+            new PosixFeatures(true, true, true, true, true, false, false), PeerQuery.xucred(null), Map.of());
 
     private FreeBsdTables() {}
 }

@@ -91,7 +91,7 @@ final class LinuxTables {
             null);
 
     /** Linux since 2.6.33 has every call beyond POSIX the code can use. */
-    static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true, true);
+    static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true, true, true);
 
     static final UnixAbi ABI = new UnixAbi("Linux", Set.of("amd64", "aarch64"), CONSTANTS, ERRNOS, LAYOUTS, FEATURES,
             PeerQuery.soPeercred(CONSTANTS), Map.of());

@@ -21,6 +21,7 @@ final class Messages {
     private static final Field MSG_LEN = Field.of(Abi.layouts().mmsghdr(), "msg_len");
     private static final long MSG_NAME = Abi.offset(Abi.layouts().msghdr(), "msg_name");
     private static final long MSG_NAMELEN = Abi.offset(Abi.layouts().msghdr(), "msg_namelen");
+    private static final long MSG_FLAGS = Abi.offset(Abi.layouts().msghdr(), "msg_flags");
     private static final long MSG_IOV = Abi.offset(Abi.layouts().msghdr(), "msg_iov");
     private static final Field MSG_IOVLEN = Field.of(Abi.layouts().msghdr(), "msg_iovlen");
     private static final long IOVEC_SIZE = Abi.layouts().iovec().byteSize();
@@ -71,13 +72,17 @@ final class Messages {
     }
 
     /**
-     * Copies each received message's length ({@code msg_len}, the full length under
-     * {@code MSG_TRUNC}), and the length of its sender's address ({@code msg_namelen}) into the
-     * sender's slot, where {@link PosixSockets#decodeAddress} reads it.
+     * Copies each received message's length ({@code msg_len}, the full length under Linux's
+     * {@code MSG_TRUNC}; where the OS gives only the bytes received, a truncated one — its
+     * {@code msg_flags} say so — is one more than the slot), and the length of its sender's
+     * address ({@code msg_namelen}) into the sender's slot, where
+     * {@link PosixSockets#decodeAddress} reads it.
      */
-    static void lengths(MemorySegment messages, int count, int[] lengths, MemorySegment senders) {
+    static void lengths(MemorySegment messages, int count, int slotSize, int[] lengths, MemorySegment senders) {
         for (int i = 0; i < count; i++) {
-            lengths[i] = (int) MSG_LEN.get(messages, i * MMSGHDR_SIZE);
+            int length = (int) MSG_LEN.get(messages, i * MMSGHDR_SIZE);
+            boolean truncated = (messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_FLAGS) & Net.MSG_TRUNC) != 0;
+            lengths[i] = truncated && length <= slotSize ? slotSize + 1 : length;
             int nameLength = messages.get(ValueLayout.JAVA_INT, i * MMSGHDR_SIZE + MSG_NAMELEN);
             senders.set(ValueLayout.JAVA_INT, i * ADDRESS_SIZE + Sockets.SOCKADDR_LENGTH_OFFSET, nameLength);
         }

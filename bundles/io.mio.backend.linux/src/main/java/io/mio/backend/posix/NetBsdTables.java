@@ -37,7 +37,7 @@ final class NetBsdTables {
                         ValueLayout.JAVA_LONG.withName("udata")).withName("kevent"));
     }
 
-    private static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true, false);
+    private static final PosixFeatures FEATURES = new PosixFeatures(true, true, true, true, true, false, false);
     private static final PeerQuery PEER = new PeerQuery(0, LOCAL_PEEREID, "unp_pid", "unp_euid", "unp_egid", null);
     private static final Map<String, String> LINK_NAMES = Map.of("socket", "__socket30", "kevent", "__kevent50");
 

@@ -22,7 +22,7 @@ final class OpenBsdTables {
             BsdTables.KEVENT_32);
 
     static final UnixAbi ABI = new UnixAbi("OpenBSD", Set.of("amd64", "aarch64"), CONSTANTS, BsdTables.ERRNOS, LAYOUTS,
-            new PosixFeatures(true, true, true, false, true, false), PeerQuery.soPeercred(CONSTANTS), Map.of());
+            new PosixFeatures(true, true, true, false, true, false, false), PeerQuery.soPeercred(CONSTANTS), Map.of());
 
     private OpenBsdTables() {}
 }

@@ -13,11 +13,14 @@ package io.mio.backend.posix;
  * @param batchCalls {@code recvmmsg} and {@code sendmmsg}; else one call per datagram
  * @param cmsgCloexec {@code MSG_CMSG_CLOEXEC}: received descriptors close-on-exec atomically
  * @param abstractNames Unix-domain names outside the filesystem (a leading NUL), Linux's own
+ * @param truncatedLength {@code MSG_TRUNC} given to {@code recvfrom} and {@code recvmmsg} makes
+ *     them return a truncated datagram's full length (Linux); elsewhere {@code recvmsg} tells
+ *     truncation by its {@code msg_flags}, and the full length is not known
  */
-public record PosixFeatures(boolean socketFlags, boolean accept4, boolean pipe2, boolean batchCalls, boolean cmsgCloexec, boolean abstractNames) {
+public record PosixFeatures(boolean socketFlags, boolean accept4, boolean pipe2, boolean batchCalls, boolean cmsgCloexec, boolean abstractNames, boolean truncatedLength) {
     /**
      * None of them: the paths every Unix can take, which the tests run on Linux so that an OS
      * that needs them gets code that has run.
      */
-    static final PosixFeatures POSIX_ONLY = new PosixFeatures(false, false, false, false, false, false);
+    static final PosixFeatures POSIX_ONLY = new PosixFeatures(false, false, false, false, false, false, false);
 }

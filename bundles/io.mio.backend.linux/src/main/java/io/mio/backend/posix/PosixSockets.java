@@ -1,6 +1,7 @@
 package io.mio.backend.posix;
 
 import io.mio.spi.IoStatus;
+import io.mio.spi.OsMemory;
 import io.mio.spi.PortableBatch;
 import io.mio.spi.SocketKind;
 import io.mio.spi.SocketOpt;
@@ -24,6 +25,11 @@ import java.nio.ByteBuffer;
 public final class PosixSockets implements Sockets, UnixCalls {
     /** The sockets of this OS, with the features its tables declare. */
     public static final PosixSockets INSTANCE = new PosixSockets(Abi.current().features());
+
+    private static final long IOV_LEN = Abi.offset(Abi.layouts().iovec(), "iov_len");
+    private static final long MSG_NAME = Abi.offset(Abi.layouts().msghdr(), "msg_name");
+    private static final long MSG_NAMELEN = Abi.offset(Abi.layouts().msghdr(), "msg_namelen");
+    private static final long MSG_FLAGS = Abi.offset(Abi.layouts().msghdr(), "msg_flags");
 
     /** Every send: never block, whatever the descriptor's flags; never raise SIGPIPE. */
     private static final int NO_WAIT_NO_SIGNAL = Net.MSG_DONTWAIT | Net.MSG_NOSIGNAL;
@@ -390,6 +396,17 @@ public final class PosixSockets implements Sockets, UnixCalls {
 
     @Override
     public int receive(long fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException {
+        if (!features.truncatedLength()) {
+            // Staged in this thread's own memory, as recvmsg takes addresses; refused before
+            // the receive when dst is closed or another thread's, so that no datagram is lost.
+            OsMemory.checkAccess(dst);
+            MemorySegment staged = Scratch.get().staging(dst.byteSize());
+            int n = receiveMessage(fd, staged.address(), dst.byteSize(), peek, sender);
+            if (n > 0) {
+                MemorySegment.copy(staged, 0, dst, 0, Math.min(n, dst.byteSize()));
+            }
+            return n;
+        }
         MemorySegment senderLength = senderLength(sender);
         long n;
         do {
@@ -401,6 +418,9 @@ public final class PosixSockets implements Sockets, UnixCalls {
 
     @Override
     public int receive(long fd, long address, int length, boolean peek, MemorySegment sender) throws IOException {
+        if (!features.truncatedLength()) {
+            return receiveMessage(fd, address, length, peek, sender);
+        }
         MemorySegment senderLength = senderLength(sender);
         long n;
         do {
@@ -408,6 +428,35 @@ public final class PosixSockets implements Sockets, UnixCalls {
         } while (n == -Errno.EINTR);
         keepSenderLength(sender, senderLength, n);
         return (int) lengthResult(n, "recvfrom");
+    }
+
+    /**
+     * One datagram by {@code recvmsg}, for an OS where {@code MSG_TRUNC} on input does not give
+     * the full length: truncation shows in {@code msg_flags}, and is reported as one byte more
+     * than there was room for — more than the room, as the contract asks, the exact length
+     * unknown.
+     */
+    private int receiveMessage(long fd, long address, long length, boolean peek, MemorySegment sender) throws IOException {
+        Scratch scratch = Scratch.get();
+        MemorySegment iovec = scratch.iovecs(1);
+        iovec.set(ValueLayout.JAVA_LONG, 0, address);
+        iovec.set(ValueLayout.JAVA_LONG, IOV_LEN, length);
+        MemorySegment message = Iovecs.message(scratch, iovec, 1);
+        boolean named = !sender.equals(MemorySegment.NULL);
+        message.set(ValueLayout.ADDRESS, MSG_NAME, named ? sender : MemorySegment.NULL);
+        message.set(ValueLayout.JAVA_INT, MSG_NAMELEN, named ? SOCKADDR_LENGTH_OFFSET : 0);
+        long n;
+        do {
+            n = Net.recvmsg(fd, message, Net.MSG_DONTWAIT | (peek ? Net.MSG_PEEK : 0));
+        } while (n == -Errno.EINTR);
+        Reference.reachabilityFence(sender); // its address sat in the message
+        if (n >= 0 && named) {
+            sender.set(ValueLayout.JAVA_INT, SOCKADDR_LENGTH_OFFSET, message.get(ValueLayout.JAVA_INT, MSG_NAMELEN));
+        }
+        if (n >= 0 && (message.get(ValueLayout.JAVA_INT, MSG_FLAGS) & Net.MSG_TRUNC) != 0) {
+            return Math.toIntExact(length + 1);
+        }
+        return (int) lengthResult(n, "recvmsg");
     }
 
     private static MemorySegment senderLength(MemorySegment sender) {
@@ -470,7 +519,7 @@ public final class PosixSockets implements Sockets, UnixCalls {
         MemorySegment messages = Messages.forReceive(Scratch.get(), data, slotSize, count, senders);
         int n;
         do {
-            n = Net.recvmmsg(fd, messages, count, Net.MSG_DONTWAIT | Net.MSG_TRUNC);
+            n = Net.recvmmsg(fd, messages, count, Net.MSG_DONTWAIT | (features.truncatedLength() ? Net.MSG_TRUNC : 0));
         } while (n == -Errno.EINTR);
         Reference.reachabilityFence(data); // the messages point into both by raw address
         Reference.reachabilityFence(senders);
@@ -480,7 +529,7 @@ public final class PosixSockets implements Sockets, UnixCalls {
         if (n < 0) {
             throw Errno.socketException("recvmmsg", -n);
         }
-        Messages.lengths(messages, n, lengths, senders);
+        Messages.lengths(messages, n, slotSize, lengths, senders);
         return n;
     }
 
@@ -626,7 +675,9 @@ public final class PosixSockets implements Sockets, UnixCalls {
         received[1] = 0;
         received[2] = 0;
         long length = Math.min(dst.byteSize(), Rights.MAX_STREAM_STAGED);
-        if (datagram && dst.byteSize() > length) {
+        if (datagram && dst.byteSize() > length && !features.truncatedLength()) {
+            length = dst.byteSize(); // the datagram's length cannot be peeked: stage the whole room
+        } else if (datagram && dst.byteSize() > length) {
             // Stage the whole datagram, but no more than it: its length, peeked.
             long next;
             do {

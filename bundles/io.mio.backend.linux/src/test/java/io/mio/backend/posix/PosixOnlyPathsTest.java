@@ -108,4 +108,35 @@ class PosixOnlyPathsTest {
         assertArrayEquals(new int[] {1, 2, 3, 0}, lengths);
         assertEquals(3, into.get(ValueLayout.JAVA_BYTE, 2L * slot));
     }
+
+    @Test
+    void aTruncatedDatagramIsToldByRecvmsgsFlagsAsOneByteMoreThanTheRoom() throws Exception {
+        long receiver = keep(sockets.openUdp(false));
+        long sender = keep(sockets.openUdp(false));
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        sockets.bind(receiver, loopback);
+        sockets.bind(sender, loopback);
+        MemorySegment twelve = Arena.ofAuto().allocate(12).fill((byte) 7);
+        MemorySegment from = Arena.ofAuto().allocate(Sockets.SOCKADDR_SIZE);
+        for (boolean byAddress : new boolean[] {false, true}) {
+            assertEquals(12, sockets.send(sender, twelve, sockets.localAddress(receiver)));
+            MemorySegment room = Arena.ofAuto().allocate(5);
+            int n = IoStatus.WOULD_BLOCK;
+            for (int i = 0; i < 1000 && n == IoStatus.WOULD_BLOCK; i++) {
+                n = byAddress ? sockets.receive(receiver, room.address(), 5, false, from) : sockets.receive(receiver, room, false, from);
+                Thread.sleep(n == IoStatus.WOULD_BLOCK ? 1 : 0);
+            }
+            assertEquals(6, n, "truncated: more than the room, the full length unknown without Linux's MSG_TRUNC");
+            assertEquals(7, room.get(ValueLayout.JAVA_BYTE, 4), "the room filled");
+            assertEquals(sockets.localAddress(sender), sockets.decodeAddress(from));
+        }
+        assertEquals(3, sockets.send(sender, twelve.asSlice(0, 3), sockets.localAddress(receiver)));
+        MemorySegment room = Arena.ofAuto().allocate(5);
+        int whole = IoStatus.WOULD_BLOCK;
+        for (int i = 0; i < 1000 && whole == IoStatus.WOULD_BLOCK; i++) {
+            whole = sockets.receive(receiver, room, false, MemorySegment.NULL);
+            Thread.sleep(whole == IoStatus.WOULD_BLOCK ? 1 : 0);
+        }
+        assertEquals(3, whole, "a datagram that fits is its length");
+    }
 }
