@@ -11,8 +11,8 @@ cd "$root"
 ./mvnw25 -q -pl examples -am package -DskipTests
 java_home=$(./mvnw25 -q help:evaluate -Dexpression=java.home -DforceStdout 2>/dev/null)
 modules="bundles/io.mio.core/target/io.mio.core-0.1.0-SNAPSHOT.jar"
-modules="$modules:bundles/io.mio.backend.linux/target/io.mio.backend.linux-0.1.0-SNAPSHOT.jar"
+modules="$modules:bundles/io.mio.backend.unix/target/io.mio.backend.unix-0.1.0-SNAPSHOT.jar"
 modules="$modules:bundles/io.mio.net/target/io.mio.net-0.1.0-SNAPSHOT.jar"
 modules="$modules:examples/target/io.mio.examples-0.1.0-SNAPSHOT.jar"
 export BENCH_JAVA_HOME="${BENCH_JAVA_HOME:-$java_home}"
-exec "$bench/run.py" --server "mio=$BENCH_JAVA_HOME/bin/java --enable-native-access=io.mio.backend.linux -p $root/$(echo "$modules" | sed "s|:|:$root/|g") -m io.mio.examples/io.mio.examples.EchoServer {port}" "$@"
+exec "$bench/run.py" --server "mio=$BENCH_JAVA_HOME/bin/java --enable-native-access=io.mio.backend.unix -p $root/$(echo "$modules" | sed "s|:|:$root/|g") -m io.mio.examples/io.mio.examples.EchoServer {port}" "$@"

@@ -160,8 +160,9 @@ public interface Sockets extends Descriptor.Closer {
      * @param sender {@link #SOCKADDR_SIZE} bytes of native memory the caller owns, where the
      *     sender's {@code sockaddr} and its length go (read it with {@link #decodeAddress}), or
      *     {@link MemorySegment#NULL} when the caller does not want it
-     * @return the datagram's full length, which exceeds {@code dst}'s size when it was truncated,
-     *     or {@link IoStatus#WOULD_BLOCK}
+     * @return the datagram's full length, which exceeds {@code dst}'s size when it was truncated
+     *     (one more than that size where the OS does not tell the full length), or
+     *     {@link IoStatus#WOULD_BLOCK}
      * @throws IOException when the OS reports an error, such as an ICMP port unreachable
      */
     int receive(long fd, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException;
@@ -207,7 +208,8 @@ public interface Sockets extends Descriptor.Closer {
     /**
      * Receives up to {@code count} datagrams in as few calls as the OS allows. Datagram {@code i}
      * goes to {@code data} at {@code i * slotSize}, truncated to the slot; its full length to
-     * {@code lengths[i]} (larger than {@code slotSize} when truncated); its sender's
+     * {@code lengths[i]} (larger than {@code slotSize} when truncated: {@code slotSize + 1} where
+     * the OS does not tell the full length); its sender's
      * {@code sockaddr} to {@code senders} at {@code i * SOCKADDR_SIZE}.
      *
      * <p>This default is the portable loop of single receives; a backend whose OS has a batch

@@ -167,7 +167,8 @@ public final class DatagramBatch {
 
     /**
      * The full length of received datagram {@code index}, which exceeds {@link #slotSize()} when
-     * it was truncated; or the length of added datagram {@code index}.
+     * it was truncated (where the OS does not tell a truncated datagram's length, it is
+     * {@code slotSize() + 1}); or the length of added datagram {@code index}.
      *
      * @param index below {@link #size()}
      * @return the length

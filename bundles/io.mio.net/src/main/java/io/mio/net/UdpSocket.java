@@ -33,7 +33,9 @@ import java.util.Set;
  * A datagram larger than the space given is truncated as the OS does it: what fits is stored and
  * the rest is discarded. The receive methods return the datagram's full length, so a return value
  * larger than the space given says it was truncated ({@link Datagram#truncated()} says it for
- * {@link #recvFrom}). A buffer of 65,536 bytes holds any UDP datagram.
+ * {@link #recvFrom}). Where the OS tells only that a datagram was cut, not how long it was, the
+ * length returned is one more than the space: larger, so truncation is never silent, but not the
+ * sender's length. A buffer of 65,536 bytes holds any UDP datagram.
  *
  * <h2>Connected sockets</h2>
  * After {@link #connect}, {@link #send} and {@link #recv} talk to that peer only, and datagrams

@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p>It follows {@link UdpSocket}'s conventions: a datagram may be empty, so transfers return
  * {@link #WOULD_BLOCK} (-1) when they would block, and receives return the datagram's full
- * length, larger than the space given when it was truncated.
+ * length, larger than the space given when it was truncated (see {@link UdpSocket}'s
+ * "Truncation" for the OSes that tell only that it was cut).
  *
  * {@snippet :
  * try (UnixDatagram server = UnixDatagram.bind(Path.of("/run/app/dgram.sock"));

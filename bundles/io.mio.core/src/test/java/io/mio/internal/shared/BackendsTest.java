@@ -79,6 +79,6 @@ class BackendsTest {
     void noBackendAtAllSaysWhatToAdd() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> Backends.choose(null, List.of()));
-        assertTrue(e.getMessage().contains("io.mio.backend.linux"), e.getMessage());
+        assertTrue(e.getMessage().contains("io.mio.backend.unix"), e.getMessage());
     }
 }

@@ -29,7 +29,7 @@ class ModulePathTest {
 
     @Test
     void everyMioModuleIsNamedAndExportsOnlyItsApi() {
-        for (String name : List.of("io.mio.core", "io.mio.net", "io.mio.backend.linux")) {
+        for (String name : List.of("io.mio.core", "io.mio.net", "io.mio.backend.unix")) {
             Module module = ModuleLayer.boot().findModule(name).orElseThrow(() -> new AssertionError(name + " not resolved"));
             ModuleDescriptor descriptor = module.getDescriptor();
             assertFalse(descriptor.isAutomatic(), name + " is a real module, not an automatic one");
@@ -43,7 +43,7 @@ class ModulePathTest {
         assertFalse(core.isExported("io.mio.internal", me));
         assertFalse(core.getDescriptor().exports().stream().anyMatch(e -> e.targets().stream().anyMatch(t -> t.startsWith("io.mio.backend"))),
                 "the core's descriptor names no backend");
-        assertTrue(ModuleLayer.boot().findModule("io.mio.backend.linux").orElseThrow().getDescriptor().exports().isEmpty());
+        assertTrue(ModuleLayer.boot().findModule("io.mio.backend.unix").orElseThrow().getDescriptor().exports().isEmpty());
     }
 
     @Test
@@ -57,7 +57,7 @@ class ModulePathTest {
     @Test
     void runsAsAProgramWithNativeAccessGrantedToTheBackendOnly() throws Exception {
         assertEquals("echoed: hello module path (backend epoll)", run(
-                "--enable-native-access=io.mio.backend.linux",
+                "--enable-native-access=io.mio.backend.unix",
                 "--module-path", System.getProperty("jdk.module.path"),
                 "--module", "io.mio.itest.jpms/io.mio.itest.jpms.EchoRoundTrip", "hello module path"),
                 "no warnings, just the echo");

@@ -21,14 +21,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -41,7 +36,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Mio's Karaf feature in Apache Felix, as an OSGi user deploys it (Karaf itself does not run on
@@ -122,22 +116,22 @@ public class FelixTest {
     }
 
     @Test
-    public void theLinuxBackendIsAttachedToTheCore() {
-        Bundle backend = installed("io.mio.backend.linux");
+    public void theUnixBackendIsAttachedToTheCore() {
+        Bundle backend = Bundles.installed(context, "io.mio.backend.unix");
         assertEquals(Bundle.RESOLVED, backend.getState());
         List<BundleWire> hosts = backend.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.host");
         assertEquals("io.mio.core", hosts.get(0).getProvider().getSymbolicName());
-        assertEquals(Bundle.ACTIVE, installed("io.mio.core").getState());
-        assertEquals(Bundle.ACTIVE, installed("io.mio.net").getState());
+        assertEquals(Bundle.ACTIVE, Bundles.installed(context, "io.mio.core").getState());
+        assertEquals(Bundle.ACTIVE, Bundles.installed(context, "io.mio.net").getState());
     }
 
     @Test
     public void aFragmentForAnotherOsStaysUnresolved() throws Exception {
-        Bundle windows = install("io.mio.backend.fakewindows",
+        Bundle windows = Bundles.install(context, "io.mio.backend.fakewindows",
                 "Fragment-Host", "io.mio.core",
                 "Require-Capability", "osgi.native;filter:=\"(osgi.native.osname~=win32)\"");
         try {
-            assertFalse(frameworkWiring().resolveBundles(Set.of(windows)));
+            assertFalse(Bundles.frameworkWiring(context).resolveBundles(Set.of(windows)));
             assertEquals(Bundle.INSTALLED, windows.getState());
         } finally {
             windows.uninstall();
@@ -146,45 +140,15 @@ public class FelixTest {
 
     @Test
     public void aStrangerCannotImportTheInternalPackage() throws Exception {
-        Bundle stranger = install("io.mio.itest.stranger", "Import-Package", "io.mio.spi");
-        Bundle friend = install("io.mio.itest.friend", "Import-Package", "io.mio.spi;mio-internal=true");
+        Bundle stranger = Bundles.install(context, "io.mio.itest.stranger", "Import-Package", "io.mio.spi");
+        Bundle friend = Bundles.install(context, "io.mio.itest.friend", "Import-Package", "io.mio.spi;mio-internal=true");
         try {
-            assertFalse("the mandatory attribute keeps strangers out", frameworkWiring().resolveBundles(Set.of(stranger)));
+            assertFalse("the mandatory attribute keeps strangers out", Bundles.frameworkWiring(context).resolveBundles(Set.of(stranger)));
             assertEquals(Bundle.INSTALLED, stranger.getState());
-            assertTrue("a bundle that names the attribute wires", frameworkWiring().resolveBundles(Set.of(friend)));
+            assertTrue("a bundle that names the attribute wires", Bundles.frameworkWiring(context).resolveBundles(Set.of(friend)));
         } finally {
             stranger.uninstall();
             friend.uninstall();
         }
-    }
-
-    private Bundle installed(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError(symbolicName + " is not installed");
-    }
-
-    private FrameworkWiring frameworkWiring() {
-        return context.getBundle(0).adapt(FrameworkWiring.class);
-    }
-
-    /** Installs an empty bundle whose manifest has the given headers beside its name. */
-    private Bundle install(String symbolicName, String... headers) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        for (int i = 0; i < headers.length; i += 2) {
-            main.putValue(headers[i], headers[i + 1]);
-        }
-        Path jar = Files.createTempFile(symbolicName, ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.flush();
-        }
-        return context.installBundle(jar.toUri().toString());
     }
 }

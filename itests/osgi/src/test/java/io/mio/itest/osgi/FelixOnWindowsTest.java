@@ -1,0 +1,28 @@
+package io.mio.itest.osgi;
+
+import java.util.List;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** Felix told it runs on Windows, where no backend is built yet. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FelixOnWindowsTest extends FelixToldItRunsOn {
+    @Override
+    protected String osName() {
+        return "Windows 11";
+    }
+
+    @Override
+    protected List<String> backends() {
+        return List.of();
+    }
+
+    @Test
+    public void theBackendForThatOsAndNoOtherIsAttachedToTheCore() {
+        checkThatTheBackendForThatOsAndNoOtherIsAttached();
+    }
+}
