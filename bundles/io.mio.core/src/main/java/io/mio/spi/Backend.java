@@ -36,6 +36,16 @@ public interface Backend {
     boolean reportsEveryArrival();
 
     /**
+     * Whether {@link io.mio.Interest#PRIORITY} registers anything: epoll and poll(2) report a
+     * socket's out-of-band data as a priority event, while kqueue has no filter for it (mio
+     * offers the interest on Linux only), so there a registration for priority alone waits for
+     * nothing.
+     *
+     * @return {@code true} where out-of-band data gives a priority event
+     */
+    boolean reportsPriority();
+
+    /**
      * Tells why this backend cannot run here, without touching native code that might be missing.
      *
      * @return {@code null} when it can run, else a sentence naming what is missing

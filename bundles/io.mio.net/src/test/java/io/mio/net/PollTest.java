@@ -56,6 +56,7 @@ class PollTest {
 
     @Test
     void openingAndClosingManyPollsLeaksNoDescriptor() throws IOException {
+        LibkqueueDivergence.HOLDS_DESCRIPTORS_OF_ITS_OWN.skipOnLibkqueue();
         int before = Expect.openDescriptors();
         for (int i = 0; i < 2000; i++) {
             Poll.open().close();
@@ -187,7 +188,9 @@ class PollTest {
             poller.join(Expect.PATIENCE.toMillis());
             assertFalse(poller.isAlive(), "the blocked thread was woken");
             assertTrue(ended.get() instanceof ClosedSelectorException, () -> "got " + ended.get());
-            assertTrue(Expect.openDescriptors() < before, "the queue (and its wake-up eventfd) are closed");
+            if (!LibkqueueDivergence.thisRunUsesLibkqueue()) { // HOLDS_DESCRIPTORS_OF_ITS_OWN
+                assertTrue(Expect.openDescriptors() < before, "the queue (and its wake-up eventfd) are closed");
+            }
         }
     }
 

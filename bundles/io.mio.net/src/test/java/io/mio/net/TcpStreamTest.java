@@ -274,14 +274,18 @@ class TcpStreamTest {
     }
 
     @Test
-    void outOfBandDataGivesAPriorityEvent() throws IOException {
+    void outOfBandDataGivesAPriorityEventWhereTheBackendReportsIt() throws IOException {
         try (Socket sender = new Socket()) {
             sender.connect(listener.localAddress());
             try (TcpStream receiver = acceptOne(poll, events, listener)) {
                 poll.registry().register(receiver, ID, Interest.PRIORITY);
                 sender.sendUrgentData(42);
-                expectEvents(poll, events, expected(ID, Interest.READABLE));
-                assertTrue(events.get(0).isPriority(), () -> events.get(0).toString());
+                if (io.mio.internal.shared.Backends.current().reportsPriority()) {
+                    expectEvents(poll, events, expected(ID, Interest.READABLE));
+                    assertTrue(events.get(0).isPriority(), () -> events.get(0).toString());
+                } else {
+                    expectNoEvents(poll, events); // the interest registers nothing there
+                }
             }
         }
     }
@@ -302,6 +306,7 @@ class TcpStreamTest {
 
     @Test
     void interestCanGrowAndShrinkWithReregister() throws IOException {
+        LibkqueueDivergence.WRITE_EVENT_ON_A_READ_EDGE.skipOnLibkqueue();
         try (TcpStream a = TcpStream.connect(listener.localAddress());
              TcpStream b = acceptOne(poll, events, listener)) {
             poll.registry().register(b, ID, Interest.READABLE);

@@ -44,6 +44,11 @@ public final class KqueueBackend extends PosixBackend {
     }
 
     @Override
+    public boolean reportsPriority() {
+        return false; // no out-of-band filter: EVFILT_READ counts only in-band bytes
+    }
+
+    @Override
     public String unavailabilityCause(String os, String arch) {
         String cause = super.unavailabilityCause(os, arch);
         if (cause != null) {

@@ -198,7 +198,7 @@ final class KqueueSelector implements Selector {
 
     /**
      * Closes the queue. A thread blocked in {@link #select} holds the descriptor open until its
-     * wait ends, so the wait is ended: user event 0 is added already triggered, or, without
+     * wait ends, so the wait is ended: user event 0 is added and triggered, or, without
      * {@code EVFILT_USER}, a pipe with a byte in it is added; the waiter, seeing the queue
      * closed, throws {@link ClosedSelectorException}.
      */
@@ -208,9 +208,13 @@ final class KqueueSelector implements Selector {
     }
 
     private void wakeWaiter(long kq) {
-        MemorySegment change = Scratch.get().area(abi.size());
+        MemorySegment change = Scratch.get().area(2 * abi.size());
+        int n = 1;
         if (abi.evfiltUser() != KeventAbi.NONE) {
-            abi.put(change, 0, 0, abi.evfiltUser(), abi.evAdd() | abi.evReceipt(), abi.noteTrigger(), 0);
+            // Added, then triggered: the BSD kernels also trigger on an add that carries
+            // NOTE_TRIGGER, but libkqueue (the developer switch) does so only on a modify.
+            abi.put(change, 0, 0, abi.evfiltUser(), abi.evAdd() | abi.evReceipt(), 0, 0);
+            abi.put(change, n++, 0, abi.evfiltUser(), abi.evAdd() | abi.evReceipt(), abi.noteTrigger(), 0);
         } else {
             int[] pipe;
             try {
@@ -222,7 +226,7 @@ final class KqueueSelector implements Selector {
             PipeWakeSignal.poke(pipe[1]);
             abi.put(change, 0, pipe[0], abi.evfiltRead(), abi.evAdd() | abi.evReceipt(), 0, 0);
         }
-        calls.kevent(kq, change, 1, change, 1, -1);
+        calls.kevent(kq, change, n, change, n, -1);
     }
 
     /**

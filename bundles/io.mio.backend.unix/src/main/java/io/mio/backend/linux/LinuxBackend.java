@@ -31,6 +31,11 @@ public final class LinuxBackend extends PosixBackend {
     }
 
     @Override
+    public boolean reportsPriority() {
+        return true; // EPOLLPRI
+    }
+
+    @Override
     public String unavailabilityCause(String os, String arch) {
         if (!os.equalsIgnoreCase("linux")) {
             return "it needs Linux, and this is " + os;

@@ -86,13 +86,14 @@ public record KeventAbi(
     /**
      * The ABI of libkqueue, kqueue in user space over epoll, which a developer builds to run the
      * behaviour suite through this backend on Linux: FreeBSD 11's 32-byte {@code struct kevent}
-     * and FreeBSD's numbers in its {@code <sys/event.h>}, with Linux's errno numbers in the
-     * receipts. Never chosen by itself.
+     * and FreeBSD's numbers in its {@code <sys/event.h>}, but no AIO or LIO filter (its Linux
+     * build leaves them out), with Linux's errno numbers in the receipts. Never chosen by itself.
      *
      * @return the ABI
      */
     public static KeventAbi libkqueue() {
-        return of(BsdTables.KEVENT_32, FreeBsdTables.CONSTANTS, LinuxTables.ERRNOS, "kevent", false);
+        ConstantTable constants = FreeBsdTables.CONSTANTS.without(EVFILT_AIO, EVFILT_LIO);
+        return of(BsdTables.KEVENT_32, constants, LinuxTables.ERRNOS, "kevent", false);
     }
 
     private static KeventAbi of(StructLayout k, ConstantTable c, ErrnoTable e, String symbol, boolean sizeTCounts) {

@@ -29,6 +29,11 @@ public final class PollBackend extends PosixBackend {
     }
 
     @Override
+    public boolean reportsPriority() {
+        return true; // POLLPRI
+    }
+
+    @Override
     public Selector openSelector() throws IOException {
         return PollSelector.open();
     }

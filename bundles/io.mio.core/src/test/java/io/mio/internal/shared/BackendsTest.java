@@ -26,6 +26,11 @@ class BackendsTest {
         }
 
         @Override
+        public boolean reportsPriority() {
+            return true;
+        }
+
+        @Override
         public Selector openSelector() throws IOException {
             throw new UnsupportedOperationException();
         }
