@@ -3,7 +3,7 @@ package io.mio.backend.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mio.backend.posix.CFacts;
+import io.mio.testing.cfacts.CFacts;
 import io.mio.backend.posix.LibcCrate;
 import io.mio.backend.posix.LibcTargets;
 import java.lang.reflect.Field;

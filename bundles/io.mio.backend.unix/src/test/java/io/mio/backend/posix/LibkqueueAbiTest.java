@@ -3,6 +3,7 @@ package io.mio.backend.posix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mio.testing.cfacts.CFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,37 +1,46 @@
-package io.mio.backend.posix;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package io.mio.testing.cfacts;
 
 import java.io.IOException;
 import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.PaddingLayout;
 import java.lang.foreign.StructLayout;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Facts declared in Java, set beside what the machine's C compiler says of the same names: each
- * fact is added with its declared value and becomes a line of a generated C program, which is
- * compiled with {@code gcc} and run; {@link #mismatches} lists every fact whose two values differ.
+ * Facts declared in Java, set beside what a C compiler says of the same names: each fact is
+ * added with its declared value and becomes a line of a generated C program, which a
+ * {@link Toolchain} compiles and runs — this machine's {@code gcc}, or mingw-w64 with the program
+ * run under Wine for Windows; {@link #mismatches} lists every fact whose two values differ.
  * Nothing is an expected value typed by hand.
  */
 public final class CFacts {
     private final StringBuilder program;
+    private final Toolchain toolchain;
     private final Map<String, Long> declared = new TreeMap<>();
 
     /**
-     * A program over the given headers.
+     * A program over the given headers, for this machine's C compiler.
      *
      * @param headers the {@code #define}s and {@code #include}s the facts need
      */
     public CFacts(String headers) {
+        this(headers, Toolchain.HOST);
+    }
+
+    /**
+     * A program over the given headers, for the given toolchain.
+     *
+     * @param headers the {@code #define}s and {@code #include}s the facts need
+     * @param toolchain what compiles and runs it
+     */
+    public CFacts(String headers, Toolchain toolchain) {
+        this.toolchain = toolchain;
         program = new StringBuilder(headers).append("\n#include <stddef.h>\n#include <stdio.h>\nint main(void) {\n");
     }
 
@@ -61,28 +70,43 @@ public final class CFacts {
     }
 
     /**
-     * A structure: its size, and each named member's offset and size.
+     * A structure by its tag: its size, and each named member's offset and size.
      *
      * @param struct the C tag, such as {@code "sockaddr_in"}
      * @param layout the declared layout
      */
     public void layout(String struct, StructLayout layout) {
-        declared.put("sizeof " + struct, layout.byteSize());
-        program.append("  printf(\"sizeof %s %zu\\n\", \"").append(struct).append("\", sizeof(struct ").append(struct).append("));\n");
+        layout("struct " + struct, struct, layout);
+    }
+
+    /**
+     * A structure by its type name, as Windows names them: its size, and each named member's
+     * offset and size.
+     *
+     * @param type the C type, such as {@code "SOCKADDR_IN6"}
+     * @param layout the declared layout
+     */
+    public void typeLayout(String type, StructLayout layout) {
+        layout(type, type, layout);
+    }
+
+    private void layout(String type, String name, StructLayout layout) {
+        declared.put("sizeof " + name, layout.byteSize());
+        program.append("  printf(\"sizeof %s %zu\\n\", \"").append(name).append("\", sizeof(").append(type).append("));\n");
         for (MemoryLayout member : layout.memberLayouts()) {
             if (member instanceof PaddingLayout || member.name().isEmpty()) {
                 continue;
             }
-            String name = member.name().get();
-            declared.put("offsetof " + struct + "." + name, layout.byteOffset(MemoryLayout.PathElement.groupElement(name)));
-            program.append("  printf(\"offsetof %s.%s %zu\\n\", \"").append(struct).append("\", \"").append(name)
-                    .append("\", offsetof(struct ").append(struct).append(", ").append(name).append("));\n");
+            String field = member.name().get();
+            declared.put("offsetof " + name + "." + field, layout.byteOffset(MemoryLayout.PathElement.groupElement(field)));
+            program.append("  printf(\"offsetof %s.%s %zu\\n\", \"").append(name).append("\", \"").append(field)
+                    .append("\", offsetof(").append(type).append(", ").append(field).append("));\n");
             if (member instanceof GroupLayout) {
                 continue; // a nested struct's own members are checked under its own name
             }
-            declared.put("sizeof " + struct + "." + name, member.byteSize());
-            program.append("  printf(\"sizeof %s.%s %zu\\n\", \"").append(struct).append("\", \"").append(name)
-                    .append("\", sizeof(((struct ").append(struct).append(" *) 0)->").append(name).append("));\n");
+            declared.put("sizeof " + name + "." + field, member.byteSize());
+            program.append("  printf(\"sizeof %s.%s %zu\\n\", \"").append(name).append("\", \"").append(field)
+                    .append("\", sizeof(((").append(type).append(" *) 0)->").append(field).append("));\n");
         }
     }
 
@@ -105,31 +129,18 @@ public final class CFacts {
      */
     public List<String> mismatches(Path dir) throws IOException, InterruptedException {
         Path c = Files.writeString(dir.resolve("facts.c"), program + "  return 0;\n}\n");
-        Path binary = dir.resolve("facts");
-        run(List.of("gcc", "-Wall", "-Werror", "-o", binary.toString(), c.toString()));
         Map<String, Long> system = new TreeMap<>();
-        for (String line : run(List.of(binary.toString())).lines().toList()) {
+        for (String line : toolchain.compileAndRun(c, dir).lines().toList()) {
             int space = line.lastIndexOf(' ');
-            system.put(line.substring(0, space), Long.parseLong(line.substring(space + 1)));
+            system.put(line.substring(0, space), Long.parseLong(line.substring(space + 1).strip()));
         }
         List<String> wrong = new ArrayList<>();
         declared.forEach((fact, value) -> {
             Long actual = system.get(fact);
             if (!value.equals(actual)) {
-                wrong.add(fact + ": declared " + value + ", the system says " + actual);
+                wrong.add(fact + ": declared " + value + ", " + toolchain.name() + " says " + actual);
             }
         });
         return wrong;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish");
-        }
-        assertEquals(0, process.exitValue(), () -> command + " failed:\n" + output);
-        return output;
     }
 }
