@@ -2,7 +2,7 @@ package io.mio.backend.kqueue;
 
 import io.mio.Interest;
 import io.mio.backend.posix.Errno;
-import io.mio.backend.posix.EventQueue;
+import io.mio.spi.EventQueue;
 import io.mio.backend.posix.KeventAbi;
 import io.mio.backend.posix.Scratch;
 import io.mio.backend.posix.Unistd;

@@ -8,10 +8,10 @@ import static io.mio.backend.linux.Epoll.EPOLLRDHUP;
 
 import io.mio.Interest;
 import io.mio.backend.posix.Errno;
-import io.mio.backend.posix.EventQueue;
+import io.mio.spi.EventQueue;
 import io.mio.backend.posix.InterestMask;
 import io.mio.backend.posix.Libc;
-import io.mio.backend.posix.Millis;
+import io.mio.spi.Millis;
 import io.mio.backend.posix.Unistd;
 import io.mio.spi.Descriptor;
 import io.mio.spi.EventArray;

@@ -10,6 +10,7 @@ import static io.mio.backend.posix.PollCall.POLLOUT;
 import io.mio.Interest;
 import io.mio.spi.Descriptor;
 import io.mio.spi.EventArray;
+import io.mio.spi.Millis;
 import io.mio.spi.Registration;
 import io.mio.spi.Selector;
 import io.mio.spi.WakeSignal;

@@ -28,5 +28,36 @@ final class Afd {
     /** A connect failed; {@code SO_ERROR} says why. */
     static final int POLL_CONNECT_FAIL = 0x100;
 
+    /** Every event a poll can ask for. */
+    static final int KNOWN_EVENTS = POLL_RECEIVE | POLL_RECEIVE_EXPEDITED | POLL_SEND | POLL_DISCONNECT | POLL_ABORT
+            | POLL_LOCAL_CLOSE | POLL_ACCEPT | POLL_CONNECT_FAIL;
+
+    // How mio reads the events (src/sys/windows/event.rs), and asks for them.
+    static final int READABLE = POLL_RECEIVE | POLL_DISCONNECT | POLL_ACCEPT | POLL_ABORT | POLL_CONNECT_FAIL;
+    static final int WRITABLE = POLL_SEND | POLL_ABORT | POLL_CONNECT_FAIL;
+    static final int ERROR = POLL_CONNECT_FAIL;
+    static final int READ_CLOSED = POLL_DISCONNECT | POLL_ABORT | POLL_CONNECT_FAIL;
+    static final int WRITE_CLOSED = POLL_ABORT | POLL_CONNECT_FAIL;
+
     private Afd() {}
+
+    /**
+     * The events a registration asks for, as mio's {@code interests_to_afd_flags}.
+     *
+     * @param interests the interests
+     * @return the AFD events
+     */
+    static int eventsFor(io.mio.Interest interests) {
+        int events = 0;
+        if (interests.isReadable()) {
+            events |= READABLE | READ_CLOSED | ERROR;
+        }
+        if (interests.isWritable()) {
+            events |= WRITABLE | WRITE_CLOSED | ERROR;
+        }
+        if (interests.isPriority()) {
+            events |= POLL_RECEIVE_EXPEDITED;
+        }
+        return events;
+    }
 }

@@ -1,6 +1,9 @@
 package io.mio.backend.windows;
 
 import io.mio.spi.OsFailure;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The error codes the backend tells apart, as {@code <winerror.h>} numbers them: Winsock's
@@ -24,6 +27,14 @@ enum WinError {
     WSAESHUTDOWN(10058), WSAETIMEDOUT(10060, OsFailure.Kind.TIMED_OUT),
     WSAECONNREFUSED(10061, OsFailure.Kind.CONNECTION_REFUSED), WSAEHOSTDOWN(10064),
     WSAEHOSTUNREACH(10065, OsFailure.Kind.UNREACHABLE), WSANOTINITIALISED(10093);
+
+    private static final Map<Integer, WinError> BY_NUMBER = new HashMap<>();
+
+    static {
+        for (WinError error : values()) {
+            BY_NUMBER.put(error.number, error);
+        }
+    }
 
     private final int number;
     private final OsFailure.Kind kind;
@@ -53,5 +64,41 @@ enum WinError {
      */
     OsFailure.Kind kind() {
         return kind;
+    }
+
+    /**
+     * The error's name and number, as messages give it: {@code "WSAECONNREFUSED (10061)"}, or
+     * {@code "error 1234"} for a code this table does not name.
+     *
+     * @param code a Win32 or Winsock error code
+     * @return the words
+     */
+    static String describe(int code) {
+        WinError known = BY_NUMBER.get(code);
+        return known == null ? "error " + code : known.name() + " (" + code + ")";
+    }
+
+    /**
+     * The exception for a failed socket call, of the type the same failure has on Unix.
+     *
+     * @param call the call, such as {@code "connect"}
+     * @param code what {@code WSAGetLastError} said
+     * @return the exception, for the caller to throw
+     */
+    static IOException socketException(String call, int code) {
+        WinError known = BY_NUMBER.get(code);
+        OsFailure.Kind kind = known == null ? OsFailure.Kind.OTHER : known.kind;
+        return OsFailure.socketException(call, kind, call + " failed: " + describe(code));
+    }
+
+    /**
+     * The exception for a failed call that is not a socket's, such as creating a completion port.
+     *
+     * @param call the call
+     * @param code what {@code GetLastError} said
+     * @return the exception
+     */
+    static IOException ioException(String call, int code) {
+        return new IOException(call + " failed: " + describe(code));
     }
 }

@@ -1,6 +1,9 @@
-package io.mio.backend.posix;
+package io.mio.spi;
 
-/** The millisecond time-outs of {@code epoll_wait} and {@code poll}. */
+/**
+ * The millisecond time-outs of {@code epoll_wait}, {@code poll}, {@code kevent}'s callers and
+ * {@code GetQueuedCompletionStatusEx} (where -1 is {@code INFINITE}).
+ */
 public final class Millis {
     private Millis() {}
 

@@ -1,4 +1,4 @@
-package io.mio.backend.posix;
+package io.mio.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,14 +1,13 @@
-package io.mio.backend.posix;
+package io.mio.spi;
 
-import io.mio.spi.Descriptor;
 import java.nio.channels.ClosedSelectorException;
 import java.util.function.LongConsumer;
 
 /**
- * The descriptor of an OS event queue — an epoll or a kqueue — and the rule both keep about
- * closing it while a thread waits in it: the waiter holds the descriptor open until its wait
- * ends, so closing wakes it (each queue knows how), and the waiter, seeing the queue closed,
- * throws {@link ClosedSelectorException}. No select starts once the queue is closed.
+ * The handle of an OS event queue — an epoll, a kqueue, a completion port — and the rule every
+ * backend keeps about closing it while a thread waits in it: the waiter holds the handle open
+ * until its wait ends, so closing wakes it (each queue knows how), and the waiter, seeing the
+ * queue closed, throws {@link ClosedSelectorException}. No select starts once the queue is closed.
  */
 public final class EventQueue {
     private final Descriptor descriptor;
