@@ -42,7 +42,8 @@ final class Afd {
     private Afd() {}
 
     /**
-     * The events a registration asks for, as mio's {@code interests_to_afd_flags}.
+     * The events a registration asks for, as mio's {@code interests_to_afd_flags}: priority is
+     * not one, as mio offers it on Linux only.
      *
      * @param interests the interests
      * @return the AFD events
@@ -54,9 +55,6 @@ final class Afd {
         }
         if (interests.isWritable()) {
             events |= WRITABLE | WRITE_CLOSED | ERROR;
-        }
-        if (interests.isPriority()) {
-            events |= POLL_RECEIVE_EXPEDITED;
         }
         return events;
     }

@@ -86,15 +86,16 @@ final class CompletionPort {
     /**
      * Queues a completion that no operation made, as a Waker does.
      *
-     * @param bytes what the entry's byte count carries (the event's AFD flags)
+     * @param bytes what the entry's byte count carries
      * @param key what its completion key carries (the token)
+     * @param context what its {@code lpOverlapped} carries: a value, never read as a pointer
      * @throws IOException when the OS refuses
      */
-    void post(int bytes, long key) throws IOException {
+    void post(int bytes, long key, long context) throws IOException {
         MemorySegment capture = WinScratch.get().capture;
         int ok;
         try {
-            ok = (int) Kernel32.POST_QUEUED_COMPLETION_STATUS.invokeExact(capture, handle, bytes, key, 0L);
+            ok = (int) Kernel32.POST_QUEUED_COMPLETION_STATUS.invokeExact(capture, handle, bytes, key, context);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

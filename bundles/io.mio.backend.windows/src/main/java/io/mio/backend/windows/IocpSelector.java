@@ -17,7 +17,7 @@ import java.util.ArrayDeque;
  * has an AFD poll request in flight ({@link SockState}); changes wait in an update queue and are
  * submitted before each wait (at once when a thread is waiting); every completion is turned into
  * at most one event and its socket re-queued, so that a new request is submitted at the next
- * select. Wakers post completions of their own, told apart by a null {@code lpOverlapped}.
+ * select. Wakers post completions of their own, told apart by a negative context.
  */
 final class IocpSelector implements Selector {
     /** How many 10 ms waits a closing selector gives cancelled requests to complete. */
@@ -29,6 +29,9 @@ final class IocpSelector implements Selector {
     private final AfdGroup afds;
     private final Slots slots;
     private final ArrayDeque<SockState> updates = new ArrayDeque<>();
+    /** Guarded by this: the open Wakers, Waker {@code i} posting with context {@code -(i + 1)}. */
+    private PortWakeSignal[] wakers = new PortWakeSignal[4];
+    private int wakerCount;
     /** Whether a thread is in the wait, so that registrations submit their requests at once. */
     private volatile boolean polling;
 
@@ -119,9 +122,17 @@ final class IocpSelector implements Selector {
         int n = 0;
         for (int i = 0; i < dequeued; i++) {
             long context = array.overlapped(i);
-            if (context == 0) {
-                array.set(n++, array.key(i), array.bytes(i)); // a Waker's post: token in the key
+            if (context < 0) {
+                int index = (int) (-context - 1);
+                PortWakeSignal waker = index < wakerCount ? wakers[index] : null;
+                if (waker != null) {
+                    waker.delivered(); // cleared before the event is seen, so no wake is lost
+                    array.set(n++, waker.token(), Afd.POLL_RECEIVE);
+                }
                 continue;
+            }
+            if (context == 0) {
+                continue; // the post that ends a wait on close
             }
             SockState state = slots.get((int) (context - 1));
             int flags = state.complete();
@@ -147,22 +158,44 @@ final class IocpSelector implements Selector {
 
     @Override
     public WakeSignal openWakeSignal(long token) {
-        return new PortWakeSignal(this, token);
+        queue.acquire(); // refused on a closed selector
+        try {
+            synchronized (this) {
+                if (wakerCount == wakers.length) {
+                    wakers = java.util.Arrays.copyOf(wakers, wakerCount * 2);
+                }
+                PortWakeSignal waker = new PortWakeSignal(this, token, -(wakerCount + 1L));
+                wakers[wakerCount++] = waker;
+                return waker;
+            }
+        } finally {
+            queue.release();
+        }
     }
 
     /**
      * Posts a Waker's completion.
      *
-     * @param token its token
+     * @param token its token, the completion's key
+     * @param context its number, the completion's context
      * @throws IOException when the port is gone or refuses
      */
-    void post(long token) throws IOException {
+    void post(long token, long context) throws IOException {
         queue.acquire();
         try {
-            port.post(Afd.POLL_RECEIVE, token);
+            port.post(0, token, context);
         } finally {
             queue.release();
         }
+    }
+
+    /**
+     * A Waker was closed: a completion of it still queued is dropped.
+     *
+     * @param waker the Waker's signal
+     */
+    synchronized void forget(PortWakeSignal waker) {
+        wakers[(int) (-waker.context - 1)] = null;
     }
 
     /**
@@ -173,7 +206,7 @@ final class IocpSelector implements Selector {
     public void close() {
         queue.close(handle -> {
             try {
-                port.post(0, 0);
+                port.post(0, 0, 0);
             } catch (IOException e) {
                 // The waiter's time-out ends its wait then; it sees the close.
             }
@@ -213,7 +246,7 @@ final class IocpSelector implements Selector {
 
     @Override
     public String toString() {
-        return "windows(completion port " + queue + ")";
+        return "windows " + queue;
     }
 
     private final class IocpRegistration implements Registration {

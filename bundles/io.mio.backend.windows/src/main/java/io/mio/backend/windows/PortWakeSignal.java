@@ -3,20 +3,26 @@ package io.mio.backend.windows;
 import io.mio.spi.WakeSignal;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A Waker on the selector's completion port, as mio's: each wake posts a completion with the
- * token as its key and a readable event as its byte count. Nothing to register or drain; wakes
- * made before a poll are each delivered, one event apiece.
+ * A Waker on the selector's completion port: a wake posts a completion carrying the token as its
+ * key and this signal's number as its context. Wakes made while one is queued are one event, as
+ * an eventfd's are on Linux: the post is made only when none is pending, and the selector
+ * {@linkplain #delivered() clears} it as it dequeues the completion.
  */
 final class PortWakeSignal implements WakeSignal {
     private final IocpSelector selector;
     private final long token;
+    /** The completion context, negative so that no AFD request's slot number is ever taken for it. */
+    final long context;
+    private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean closed;
 
-    PortWakeSignal(IocpSelector selector, long token) {
+    PortWakeSignal(IocpSelector selector, long token, long context) {
         this.selector = selector;
         this.token = token;
+        this.context = context;
     }
 
     @Override
@@ -24,11 +30,28 @@ final class PortWakeSignal implements WakeSignal {
         if (closed) {
             throw new ClosedChannelException();
         }
-        selector.post(token);
+        if (pending.compareAndSet(false, true)) {
+            try {
+                selector.post(token, context);
+            } catch (IOException | RuntimeException e) {
+                pending.set(false);
+                throw e;
+            }
+        }
+    }
+
+    /** The selector dequeued this signal's completion: the next wake posts again. */
+    void delivered() {
+        pending.set(false);
+    }
+
+    long token() {
+        return token;
     }
 
     @Override
     public void close() {
         closed = true;
+        selector.forget(this);
     }
 }

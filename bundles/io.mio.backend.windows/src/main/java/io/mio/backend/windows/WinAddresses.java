@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
+import java.nio.channels.UnresolvedAddressException;
 
 /** Socket addresses to and from Winsock's {@code SOCKADDR_IN}, {@code SOCKADDR_IN6} and {@code SOCKADDR_UN}. */
 final class WinAddresses {
@@ -42,7 +43,7 @@ final class WinAddresses {
         }
         InetSocketAddress inet = (InetSocketAddress) address;
         if (inet.isUnresolved()) {
-            throw new IllegalArgumentException("unresolved address " + inet);
+            throw new UnresolvedAddressException();
         }
         InetAddress ip = inet.getAddress();
         if (ip instanceof Inet4Address) {

@@ -34,7 +34,7 @@ public final class WindowsBackend implements Backend {
 
     @Override
     public boolean reportsPriority() {
-        return true; // AFD_POLL_RECEIVE_EXPEDITED
+        return false; // as mio: AFD has out-of-band events, but the interest registers nothing
     }
 
     @Override

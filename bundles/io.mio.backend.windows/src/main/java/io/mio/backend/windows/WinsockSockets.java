@@ -395,10 +395,11 @@ final class WinsockSockets implements Sockets {
     public int send(long socket, long address, int length, SocketAddress target) throws IOException {
         WinScratch scratch = WinScratch.get();
         int toLength = target == null ? 0 : WinAddresses.encode(target, scratch.address);
+        // A local, not a conditional in the call: invokeExact would see the conditional as Object.
+        MemorySegment to = target == null ? MemorySegment.NULL : scratch.address;
         int n;
         try {
-            n = (int) Ws2.SENDTO.invokeExact(scratch.capture, socket, address, length, 0,
-                    target == null ? MemorySegment.NULL : scratch.address, toLength);
+            n = (int) Ws2.SENDTO.invokeExact(scratch.capture, socket, address, length, 0, to, toLength);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }
