@@ -46,6 +46,15 @@ public interface Backend {
     boolean reportsPriority();
 
     /**
+     * Whether a datagram larger than the room given is received with its full length, as
+     * Linux's {@code MSG_TRUNC} tells it; elsewhere (the BSDs, macOS, Windows) the OS says only
+     * that it was cut, and the length reported is one more than the room.
+     *
+     * @return {@code true} where the full length is known
+     */
+    boolean reportsTruncatedLength();
+
+    /**
      * Tells why this backend cannot run here, without touching native code that might be missing.
      *
      * @return {@code null} when it can run, else a sentence naming what is missing

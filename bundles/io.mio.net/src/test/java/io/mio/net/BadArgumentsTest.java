@@ -192,6 +192,7 @@ class BadArgumentsTest {
         throw new AssertionError("no valid argument for " + type.getName() + ": add one to BadArgumentsTest.valid");
     }
 
+    @UnixOnly
     @Test
     void everyPublicMethodRefusesNullCleanly() throws Exception {
         Map<Class<?>, Callable<Object>> instances = instances();
@@ -231,6 +232,7 @@ class BadArgumentsTest {
         stillWorks();
     }
 
+    @UnixOnly
     @Test
     void everyPublicMethodRefusesNegativeNumbersCleanly() throws Exception {
         Map<Class<?>, Callable<Object>> instances = instances();
@@ -274,6 +276,7 @@ class BadArgumentsTest {
     private static final Set<String> NO_DESCRIPTOR_NEEDED = Set.of(
             "close", "isOpen", "supportedOptions", "hashCode", "toString", "equals", "getClass");
 
+    @NeedsUnixDomainStreams
     @Test
     void everyMethodOfAClosedSocketOrPipeEndSaysClosed() throws Exception {
         Map<Class<?>, Callable<Object>> instances = instances();
@@ -315,6 +318,7 @@ class BadArgumentsTest {
      * another thread {@link WrongThreadException}, as {@code java.nio} does. A method that
      * returns normally took the memory.
      */
+    @UnixOnly
     @Test
     void everyMethodTakingMemoryRefusesFreedAndForeignMemory() throws Exception {
         Map<Class<?>, Callable<Object>> instances = instances();

@@ -104,6 +104,7 @@ class CloseTest {
         }
     }
 
+    @UnixOnly
     @Test
     void transfersOfNothingOnAClosedSocketSayClosedToo() throws IOException {
         try (SocketPair<UnixStream> pair = UnixStream.pair(); Pipe pipe = Pipe.open()) {

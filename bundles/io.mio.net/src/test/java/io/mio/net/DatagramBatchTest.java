@@ -99,7 +99,7 @@ class DatagramBatchTest {
             expectEvents(poll, events, expected(RX, Interest.READABLE));
             DatagramBatch batch = DatagramBatch.allocate(4, 10);
             assertEquals(1, rx.recvBatch(batch));
-            assertEquals(100, batch.length(0));
+            assertEquals(Expect.truncatedLength(100, 10), batch.length(0));
             assertTrue(batch.truncated(0));
             assertEquals(10, batch.datagram(0).byteSize());
         }
@@ -121,6 +121,7 @@ class DatagramBatchTest {
         }
     }
 
+    @UnixOnly
     @Test
     void unixDatagramsBatchWithEveryKindOfSenderAddress() throws IOException {
         UnixSocketAddress abstractName = UnixSocketAddress.ofAbstractName("mio-batch-" + ProcessHandle.current().pid());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class DescriptorExhaustionTest {
     private static final Token LISTENER = new Token(0);
 
+    @UnixOnly
     @Test
     void acceptAtTheDescriptorLimitReportsItAndResumesOnceDescriptorsAreFree() throws IOException {
         // One descriptor each, and no port: the limit is met exactly.

@@ -104,17 +104,30 @@ public final class Expect {
         return got;
     }
 
-    /** Asserts what mio asserts of every descriptor it creates: non-blocking and close-on-exec. */
+    /** Asserts what mio asserts of every socket it creates: non-blocking, and not inherited by child processes. */
     public static void assertNonBlockingAndCloseOnExec(long fd) throws IOException {
-        assertTrue(NativeCalls.isNonBlocking(fd), "O_NONBLOCK on fd " + fd);
-        assertTrue(NativeCalls.isCloseOnExec(fd), "FD_CLOEXEC on fd " + fd);
+        OsCalls.current().assertOwnSocket(fd);
     }
 
-    /** The number of descriptors this process has open, as {@code /dev/fd} lists them (Linux, the BSDs, macOS). */
+    /**
+     * The length a truncated datagram is reported with: its full length where the OS tells it,
+     * else one more than the room.
+     */
+    public static int truncatedLength(int full, int room) {
+        return io.mio.internal.shared.Backends.current().reportsTruncatedLength() ? full : room + 1;
+    }
+
+    /** Whether {@link #openDescriptors} counts what Mio holds: not through libkqueue, nor under Wine. */
+    public static boolean countsHandles() {
+        return !LibkqueueDivergence.thisRunUsesLibkqueue() && !WineDivergence.thisRunIsUnderWine();
+    }
+
+    /**
+     * The number of descriptors (on Windows, handles) this process has open; under Wine, which
+     * cannot count them, the calling test is skipped.
+     */
     public static int openDescriptors() throws IOException {
-        try (var entries = Files.list(Path.of("/dev/fd"))) {
-            return (int) entries.count();
-        }
+        return OsCalls.current().openHandles();
     }
 
     /** A connected pair on loopback, and the listener that made it; closes all three. */

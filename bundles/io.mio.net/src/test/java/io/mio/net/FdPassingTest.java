@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Descriptor passing ({@code SCM_RIGHTS}) over Unix-domain streams and datagrams. */
+@UnixOnly
 class FdPassingTest {
     private static final byte[] HELLO = "hello".getBytes(StandardCharsets.US_ASCII);
 

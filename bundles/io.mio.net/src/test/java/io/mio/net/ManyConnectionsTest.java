@@ -27,6 +27,7 @@ class ManyConnectionsTest {
 
     @Test
     void tenThousandConnectionsEchoOnOnePoll() throws Exception {
+        WineDivergence.TEN_THOUSAND_SOCKETS_SWAMP_WINESERVER.skipUnderWine();
         try (Poll poll = Poll.open();
              TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0), 4096)) {
             EchoLoop loop = new EchoLoop(poll, listener, CONNECTIONS);

@@ -74,6 +74,7 @@ class MemorySafetyTest {
         return Arena.ofAuto().allocate(64).asByteBuffer();
     }
 
+    @UnixOnly
     @Test
     void aScatteringReadRefusesFreedAndForeignMemoryAndReadsNothing() throws Exception {
         try (SocketPair<UnixStream> pair = UnixStream.pair()) {
@@ -91,6 +92,7 @@ class MemorySafetyTest {
         }
     }
 
+    @UnixOnly
     @Test
     void aGatheringWriteRefusesFreedAndForeignMemoryAndSendsNothing() throws Exception {
         try (SocketPair<UnixStream> pair = UnixStream.pair()) {
@@ -103,6 +105,7 @@ class MemorySafetyTest {
         }
     }
 
+    @UnixOnly
     @Test
     void passingDescriptorsRefusesFreedAndForeignMemory() throws Exception {
         try (SocketPair<UnixStream> pair = UnixStream.pair(); Pipe pipe = Pipe.open();
@@ -124,6 +127,7 @@ class MemorySafetyTest {
         }
     }
 
+    @UnixOnly
     @Test
     void passingDescriptorsWithLiveArenaMemoryWorksBothWays() throws Exception {
         try (SocketPair<UnixDatagram> pair = UnixDatagram.pair(); Pipe pipe = Pipe.open();
@@ -140,6 +144,7 @@ class MemorySafetyTest {
         }
     }
 
+    @UnixOnly
     @Test
     void aScatteringReadIntoLiveArenaBuffersReadsEveryByteInOrder() throws Exception {
         try (SocketPair<UnixStream> pair = UnixStream.pair()) {

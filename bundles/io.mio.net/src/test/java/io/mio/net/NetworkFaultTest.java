@@ -67,6 +67,7 @@ class NetworkFaultTest {
 
     @Test
     void tenMegabytesArriveIntactThroughALinkThatDropsPackets() throws Exception {
+        WineDivergence.PEERS_IN_LINUX_NAMESPACES.skipUnderWine();
         Assumptions.assumeTrue(unavailable == null, () -> unavailable);
         Process sink = peer(B, "sink", ADDRESS_B, "7001");
         try {
@@ -90,6 +91,7 @@ class NetworkFaultTest {
 
     @Test
     void aConnectToAnAddressThatDropsPacketsStaysPendingUntilTheUserGivesUp() throws Exception {
+        WineDivergence.PEERS_IN_LINUX_NAMESPACES.skipUnderWine();
         Assumptions.assumeTrue(unavailable == null, () -> unavailable);
         List<String> output = runPeer(A, "pending", BLACK_HOLE, "7002", "1500");
         assertTrue(output.contains("pending events=0 error=none peer=not connected closed=true"), output::toString);

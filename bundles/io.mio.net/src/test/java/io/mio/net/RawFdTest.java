@@ -28,14 +28,14 @@ class RawFdTest {
     Path dir;
 
     @Test
-    void everySocketTypeGoesOutAndComesBackWorking() throws IOException {
+    void everyIpSocketTypeGoesOutAndComesBackWorking() throws IOException {
         try (TcpListener listener = TcpListener.fromRawFd(TcpListener.bind(anyLocalIpv6()).intoRawFd())) {
             assertTrue(listener.localAddress().getAddress() instanceof java.net.Inet6Address, "the family is found again");
             TcpStream client = TcpStream.connect(listener.localAddress());
             int fd = client.intoRawFd();
             assertFalse(client.isOpen());
             assertThrows(ClosedChannelException.class, client::rawFd);
-            assertTrue(NativeCalls.isOpen(fd), "taken out, not closed");
+            assertTrue(OsCalls.current().isOpen(fd), "taken out, not closed");
             try (TcpStream again = TcpStream.fromRawFd(fd); Poll poll = Poll.open()) {
                 assertEquals(fd, again.rawFd());
                 TcpStream server = Expect.acceptOne(poll, Events.withCapacity(4), listener);
@@ -43,7 +43,7 @@ class RawFdTest {
                     assertEquals(again.localAddress(), server.peerAddress());
                 }
             }
-            assertFalse(NativeCalls.isOpen(fd), "the adopting TcpStream closes it");
+            assertFalse(OsCalls.current().isOpen(fd), "the adopting TcpStream closes it");
         }
         try (UdpSocket udp = UdpSocket.fromRawFd(UdpSocket.bind(anyLocalIpv4()).intoRawFd());
                 UdpSocket peer = UdpSocket.bind(anyLocalIpv4())) {
@@ -54,6 +54,11 @@ class RawFdTest {
             }
             assertEquals(1, got.position());
         }
+    }
+
+    @UnixOnly
+    @Test
+    void everyUnixSocketTypeGoesOutAndComesBackWorking() throws IOException {
         Path path = dir.resolve("raw.sock");
         try (UnixListener listener = UnixListener.fromRawFd(UnixListener.bind(path).intoRawFd());
                 UnixStream client = UnixStream.fromRawFd(UnixStream.connect(path).intoRawFd());
@@ -71,6 +76,7 @@ class RawFdTest {
         }
     }
 
+    @UnixOnly
     @Test
     void adoptedDescriptorsBecomeNonBlockingAndCloseOnExec() throws Throwable {
         int fd = NativeCalls.socket(NativeCalls.AF_UNIX, NativeCalls.SOCK_STREAM); // blocking, inherited
@@ -80,6 +86,7 @@ class RawFdTest {
         }
     }
 
+    @UnixOnly
     @Test
     void theWrongKindIsRefusedAndTheDescriptorStaysTheCallers() throws Throwable {
         try (UdpSocket udp = UdpSocket.bind(anyLocalIpv4()); Pipe pipe = Pipe.open()) {
@@ -106,6 +113,7 @@ class RawFdTest {
         }
     }
 
+    @UnixOnly
     @Test
     void aRegisteredSourceMustBeDeregisteredBeforeItsDescriptorLeaves() throws IOException {
         try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
@@ -121,12 +129,13 @@ class RawFdTest {
                 assertThrows(IllegalArgumentException.class, () -> fd.into(TcpStream::fromRawFd));
                 assertTrue(fd.isOpen(), "a refused conversion leaves ownership here");
                 fd.close();
-                assertFalse(NativeCalls.isOpen(number));
+                assertFalse(OsCalls.current().isOpen(number));
                 assertThrows(ClosedChannelException.class, fd::rawFd);
             }
         }
     }
 
+    @UnixOnly
     @Test
     void tryIoHoldsTheDescriptorOpenForTheLengthOfTheCall() throws IOException {
         try (SocketPair<UnixStream> pair = UnixStream.pair()) {
@@ -135,10 +144,10 @@ class RawFdTest {
             boolean openAfterClose = stream.tryIo(number -> {
                 assertEquals(fd, number);
                 stream.close(); // as another thread might, mid-call
-                return NativeCalls.isOpen(number);
+                return OsCalls.current().isOpen(number);
             });
             assertTrue(openAfterClose, "the number cannot be reused while the call runs");
-            assertFalse(NativeCalls.isOpen(fd), "closed once the call ended");
+            assertFalse(OsCalls.current().isOpen(fd), "closed once the call ended");
             assertThrows(ClosedChannelException.class, () -> stream.tryIo(number -> number));
         }
         try (Pipe pipe = Pipe.open()) {
@@ -147,6 +156,7 @@ class RawFdTest {
         }
     }
 
+    @UnixOnly
     @Test
     void socketsOfOtherTypesAndProtocolsAreRefused() throws Throwable {
         int[] seqpacket = NativeCalls.socketPair(NativeCalls.SOCK_SEQPACKET);
@@ -155,7 +165,7 @@ class RawFdTest {
             assertTrue(e.getMessage().contains("seqpacket"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> UnixDatagram.fromRawFd(seqpacket[0]));
             assertThrows(IllegalArgumentException.class, () -> UnixListener.fromRawFd(seqpacket[0]));
-            assertTrue(NativeCalls.isOpen(seqpacket[0]), "a refused descriptor stays the caller's");
+            assertTrue(OsCalls.current().isOpen(seqpacket[0]), "a refused descriptor stays the caller's");
         } finally {
             NativeCalls.close(seqpacket[0]);
             NativeCalls.close(seqpacket[1]);

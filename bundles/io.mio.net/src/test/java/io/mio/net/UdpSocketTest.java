@@ -152,11 +152,11 @@ class UdpSocketTest {
             a.sendTo(big, b.localAddress());
             ByteBuffer small = ByteBuffer.allocate(10);
             Datagram<InetSocketAddress> truncated = receiveFrom(b, small);
-            assertEquals(100, truncated.length());
+            assertEquals(Expect.truncatedLength(100, 10), truncated.length());
             assertTrue(truncated.truncated());
             assertEquals(10, small.position(), "what fitted was stored");
             byte[] tiny = new byte[10];
-            assertEquals(100, b.recv(tiny), "recv returns the full length too: larger than the space");
+            assertEquals(Expect.truncatedLength(100, 10), b.recv(tiny), "recv returns the length too: larger than the space");
             assertEquals(UdpSocket.WOULD_BLOCK, b.recv(tiny), "the rest of each datagram was discarded");
         }
     }
@@ -198,7 +198,9 @@ class UdpSocketTest {
         try (UdpSocket a = UdpSocket.bind(anyLocalIpv4())) {
             assertThrows(NotYetConnectedException.class, a::peerAddress);
             SocketException e = assertThrows(SocketException.class, () -> a.send(DATA1));
-            assertTrue(e.getMessage().contains("EDESTADDRREQ"), e.getMessage());
+            WineDivergence.UNCONNECTED_SEND_IS_EINVAL.skipUnderWine();
+            String expected = io.mio.internal.shared.Backends.current().unix() != null ? "EDESTADDRREQ" : "WSAENOTCONN";
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
         }
     }
 
@@ -270,7 +272,8 @@ class UdpSocketTest {
                     assertThrows(IOException.class, () -> UdpSocket.bind(a.localAddress())));
             SocketException family = assertThrows(SocketException.class, () -> a.sendTo(DATA1, new InetSocketAddress("::1", 9)),
                     "an IPv4 socket cannot send to an IPv6 address");
-            assertTrue(family.getMessage().contains("EAFNOSUPPORT") || family.getMessage().contains("EINVAL"), family.getMessage());
+            assertTrue(family.getMessage().contains("EAFNOSUPPORT") || family.getMessage().contains("EINVAL")
+                    || family.getMessage().contains("WSAEOPNOTSUPP"), family.getMessage()); // the last is Wine's
             assertNotNull(a.localAddress(), "none of it broke the socket");
         }
     }

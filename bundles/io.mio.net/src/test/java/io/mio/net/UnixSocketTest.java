@@ -66,6 +66,7 @@ class UnixSocketTest {
         return stream;
     }
 
+    @NeedsUnixDomainStreams
     @Test
     void aListenerOnAPathAcceptsUntilItWouldBlock() throws IOException {
         Path path = dir.resolve("listener.sock");
@@ -88,6 +89,7 @@ class UnixSocketTest {
         }
     }
 
+    @NeedsUnixDomainStreams
     @Test
     void streamsEchoAndReportReadinessEdgeTriggered() throws IOException {
         try (UnixListener listener = UnixListener.bind(dir.resolve("echo.sock"));
@@ -110,6 +112,7 @@ class UnixSocketTest {
         }
     }
 
+    @UnixOnly
     @Test
     void aPairIsConnectedAndUnnamedWithTheCallersCredentials() throws IOException {
         try (SocketPair<UnixStream> pair = UnixStream.pair()) {
@@ -124,6 +127,7 @@ class UnixSocketTest {
         }
     }
 
+    @UnixOnly
     @Test
     void shutdownHalvesAsWithTcp() throws IOException {
         try (SocketPair<UnixStream> pair = UnixStream.pair()) {
@@ -140,6 +144,7 @@ class UnixSocketTest {
         }
     }
 
+    @UnixOnly
     @Test
     void abstractNamesNeedNoFile() throws IOException {
         UnixSocketAddress name = UnixSocketAddress.ofAbstractName("mio-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
@@ -164,6 +169,7 @@ class UnixSocketTest {
         return n;
     }
 
+    @UnixOnly
     @Test
     void datagramsWithPathsUnboundSendersAndPairs() throws IOException {
         Path path = dir.resolve("dgram.sock");
@@ -201,6 +207,7 @@ class UnixSocketTest {
         return n;
     }
 
+    @NeedsUnixDomainStreams
     @Test
     void badAddressesGetClearExceptions() throws IOException {
         Path tooLong = dir.resolve("x".repeat(120));
@@ -222,6 +229,7 @@ class UnixSocketTest {
         assertThrows(NullPointerException.class, () -> UnixStream.connect((UnixSocketAddress) null));
     }
 
+    @UnixOnly
     @Test
     void aTooLongAbstractNameIsRefusedWithItsOwnCount() {
         UnixSocketAddress name = UnixSocketAddress.ofAbstractName("n".repeat(108));
@@ -231,6 +239,7 @@ class UnixSocketTest {
         assertDoesNotThrow(() -> UnixListener.bind(UnixSocketAddress.ofAbstractName(longest)).close(), "107 bytes fit");
     }
 
+    @UnixOnly
     @Test
     void aScatteringReadWithNoRoomIsNotEndOfStream() throws IOException {
         try (SocketPair<UnixStream> pair = UnixStream.pair()) {

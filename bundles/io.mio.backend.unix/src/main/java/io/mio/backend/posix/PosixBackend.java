@@ -33,6 +33,11 @@ public abstract class PosixBackend implements Backend {
     }
 
     @Override
+    public final boolean reportsTruncatedLength() {
+        return Abi.current().features().truncatedLength();
+    }
+
+    @Override
     public final Sockets sockets() {
         return PosixSockets.INSTANCE;
     }

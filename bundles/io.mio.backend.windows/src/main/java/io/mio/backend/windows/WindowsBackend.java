@@ -38,6 +38,11 @@ public final class WindowsBackend implements Backend {
     }
 
     @Override
+    public boolean reportsTruncatedLength() {
+        return false; // WSAEMSGSIZE says only that the datagram was cut
+    }
+
+    @Override
     public String unavailabilityCause() {
         return unavailabilityCause(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     }

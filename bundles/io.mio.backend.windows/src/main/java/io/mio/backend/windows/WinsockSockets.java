@@ -393,6 +393,9 @@ final class WinsockSockets implements Sockets {
 
     @Override
     public int send(long socket, long address, int length, SocketAddress target) throws IOException {
+        if (target == null) {
+            return write(socket, address, length); // the connected peer's
+        }
         WinScratch scratch = WinScratch.get();
         int toLength = target == null ? 0 : WinAddresses.encode(target, scratch.address);
         // A local, not a conditional in the call: invokeExact would see the conditional as Object.

@@ -31,6 +31,11 @@ class BackendsTest {
         }
 
         @Override
+        public boolean reportsTruncatedLength() {
+            return true;
+        }
+
+        @Override
         public Selector openSelector() throws IOException {
             throw new UnsupportedOperationException();
         }
