@@ -75,17 +75,21 @@ public interface EventArray {
      * Whether event {@code i} is a POSIX AIO completion; only kqueue reports these.
      *
      * @param i the event's index
-     * @return the AIO bit
+     * @return the AIO bit; this default, for the queues that have none, says no
      */
-    boolean isAio(int i);
+    default boolean isAio(int i) {
+        return false;
+    }
 
     /**
      * Whether event {@code i} is an {@code lio_listio} completion; only FreeBSD reports these.
      *
      * @param i the event's index
-     * @return the LIO bit
+     * @return the LIO bit; this default, for the queues that have none, says no
      */
-    boolean isLio(int i);
+    default boolean isLio(int i) {
+        return false;
+    }
 
     /**
      * The OS's raw flags of event {@code i}, for {@code toString} and debugging; the format may

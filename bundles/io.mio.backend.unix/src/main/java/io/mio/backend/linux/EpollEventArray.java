@@ -75,15 +75,6 @@ final class EpollEventArray implements EventArray {
         return (events(i) & EPOLLPRI) != 0;
     }
 
-    @Override
-    public boolean isAio(int i) {
-        return false;
-    }
-
-    @Override
-    public boolean isLio(int i) {
-        return false;
-    }
 
     @Override
     public String describe(int i) {

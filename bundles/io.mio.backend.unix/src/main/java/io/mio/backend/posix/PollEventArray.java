@@ -69,16 +69,6 @@ final class PollEventArray implements EventArray {
     }
 
     @Override
-    public boolean isAio(int i) {
-        return false; // POSIX AIO completions are kqueue's alone
-    }
-
-    @Override
-    public boolean isLio(int i) {
-        return false;
-    }
-
-    @Override
     public String describe(int i) {
         StringJoiner names = new StringJoiner("|");
         int r = revents[i];

@@ -82,15 +82,6 @@ final class IocpEventArray implements EventArray {
         return (flags[i] & Afd.POLL_RECEIVE_EXPEDITED) != 0;
     }
 
-    @Override
-    public boolean isAio(int i) {
-        return false;
-    }
-
-    @Override
-    public boolean isLio(int i) {
-        return false;
-    }
 
     @Override
     public String describe(int i) {

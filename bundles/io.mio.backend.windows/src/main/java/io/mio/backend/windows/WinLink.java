@@ -24,21 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>In the Wine test host ({@code itests/wine}), a Linux JVM runs inside a Wine process with the
  * Windows x64 calling convention. There, DLLs are Wine's, found through the host's resolver, whose
- * address it passes in {@link #HOST_RESOLVER_PROPERTY}; the Linux JDK cannot capture
+ * address it passes in {@link WineTestHost#RESOLVER_PROPERTY}; the Linux JDK cannot capture
  * {@code GetLastError}, so the handle calls it right after the function instead, which is exact
  * there because that JVM itself never calls Win32. Memory the OS fills must come from Wine's heap
  * there ({@link WinMemory}).
  */
 final class WinLink {
-    /**
-     * Set by the Wine test host only: the address of its {@code void *resolve(const char *dll,
-     * const char *name)}. Honoured only where the JVM is not Windows's and links with the Windows
-     * convention, which no production JVM does.
-     */
-    static final String HOST_RESOLVER_PROPERTY = "io.mio.windows.wproc";
-
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MemorySegment HOST_RESOLVER = hostResolver();
+    private static final MemorySegment HOST_RESOLVER = WineTestHost.RESOLVER;
     private static final boolean CAPTURES = HOST_RESOLVER == null;
     /** What the capture segment holds: the JDK's state layout on Windows, one int in the host. */
     static final MemoryLayout CAPTURE_LAYOUT = CAPTURES ? Linker.Option.captureStateLayout() : ValueLayout.JAVA_INT;
@@ -66,15 +59,6 @@ final class WinLink {
     }
 
     private WinLink() {}
-
-    /**
-     * Whether this JVM runs in the Wine test host.
-     *
-     * @return {@code true} there
-     */
-    static boolean inWineHost() {
-        return HOST_RESOLVER != null;
-    }
 
     /**
      * Links a function that reports failure through {@code GetLastError}: the handle takes the
@@ -161,16 +145,5 @@ final class WinLink {
         }
         return LIBRARIES.computeIfAbsent(dll, d -> SymbolLookup.libraryLookup(d, Arena.global())).find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError(dll + " has no export " + name));
-    }
-
-    @SuppressWarnings("restricted") // this module is the one granted native access
-    private static MemorySegment hostResolver() {
-        String address = System.getProperty(HOST_RESOLVER_PROPERTY);
-        boolean windowsJvm = System.getProperty("os.name", "").startsWith("Windows");
-        boolean windowsConvention = LINKER.canonicalLayouts().get("long").byteSize() == 4;
-        if (address == null || windowsJvm || !windowsConvention) {
-            return null;
-        }
-        return MemorySegment.ofAddress(Long.parseUnsignedLong(address));
     }
 }

@@ -16,13 +16,13 @@ import java.lang.invoke.MethodHandle;
  * they are.
  */
 final class WinMemory {
-    private static final MethodHandle GET_PROCESS_HEAP = WinLink.inWineHost()
+    private static final MethodHandle GET_PROCESS_HEAP = WineTestHost.isThis()
             ? WinLink.downcallNoError("kernel32.dll", "GetProcessHeap", FunctionDescriptor.of(ValueLayout.JAVA_LONG)) : null;
-    private static final MethodHandle HEAP_ALLOC = WinLink.inWineHost()
+    private static final MethodHandle HEAP_ALLOC = WineTestHost.isThis()
             ? WinLink.downcallNoError("kernel32.dll", "HeapAlloc",
                     FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG))
             : null;
-    private static final MethodHandle HEAP_FREE = WinLink.inWineHost()
+    private static final MethodHandle HEAP_FREE = WineTestHost.isThis()
             ? WinLink.downcallNoError("kernel32.dll", "HeapFree",
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG))
             : null;

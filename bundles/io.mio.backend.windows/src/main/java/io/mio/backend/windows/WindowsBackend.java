@@ -56,7 +56,7 @@ public final class WindowsBackend implements Backend {
      * @return the cause, or null
      */
     public String unavailabilityCause(String os, String arch) {
-        if (WinLink.inWineHost()) {
+        if (WineTestHost.isThis()) {
             return null; // the Wine test host: Windows's DLLs in a Linux JVM
         }
         if (!os.startsWith("Windows")) {

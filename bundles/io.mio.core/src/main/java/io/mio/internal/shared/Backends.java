@@ -57,7 +57,7 @@ public final class Backends {
         String wanted = forced == null ? "no Mio backend can run on " + where
                 : "the Mio backend '" + forced + "' named by -D" + PROPERTY + " cannot run on " + where;
         String tried = refused.isEmpty()
-                ? "; none was found: put the backend module for this OS (such as io.mio.backend.unix) "
+                ? "; none was found: put the backend module for this OS (io.mio.backend.unix or io.mio.backend.windows) "
                         + "beside io.mio.core on the module path or class path"
                 : "; tried " + String.join("; ", refused);
         throw new UnsupportedOperationException(wanted + tried);

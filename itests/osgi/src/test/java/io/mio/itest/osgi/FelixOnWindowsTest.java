@@ -7,7 +7,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** Felix told it runs on Windows, where no backend is built yet. */
+/** Felix told it runs on Windows. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class FelixOnWindowsTest extends FelixToldItRunsOn {
@@ -18,7 +18,7 @@ public class FelixOnWindowsTest extends FelixToldItRunsOn {
 
     @Override
     protected List<String> backends() {
-        return List.of();
+        return List.of("io.mio.backend.windows");
     }
 
     @Test

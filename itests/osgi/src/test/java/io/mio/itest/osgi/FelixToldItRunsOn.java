@@ -43,7 +43,9 @@ public abstract class FelixToldItRunsOn {
         assertEquals(Bundle.ACTIVE, core.getState());
         assertEquals(Bundle.ACTIVE, Bundles.installed(context, "io.mio.net").getState());
         assertEquals(backends(), Bundles.fragmentsOf(core));
-        int expected = backends().contains("io.mio.backend.unix") ? Bundle.RESOLVED : Bundle.INSTALLED;
-        assertEquals(expected, Bundles.installed(context, "io.mio.backend.unix").getState());
+        for (String backend : List.of("io.mio.backend.unix", "io.mio.backend.windows")) {
+            int expected = backends().contains(backend) ? Bundle.RESOLVED : Bundle.INSTALLED;
+            assertEquals(backend, expected, Bundles.installed(context, backend).getState());
+        }
     }
 }
