@@ -199,11 +199,18 @@ class PollTest {
         try (Poll poll = Poll.open()) {
             CountDownLatch polling = new CountDownLatch(1);
             Thread blocked = Thread.ofPlatform().start(() -> {
-                try {
-                    polling.countDown();
-                    poll.poll(Events.withCapacity(1), Duration.ofMillis(500));
-                } catch (IOException e) {
-                    throw new AssertionError(e);
+                polling.countDown();
+                // The main thread's quick polls may hold the Poll the moment this one starts: retry.
+                long until = System.nanoTime() + Expect.PATIENCE.toNanos();
+                while (System.nanoTime() < until) {
+                    try {
+                        poll.poll(Events.withCapacity(1), Duration.ofMillis(500));
+                        return;
+                    } catch (IllegalStateException refused) {
+                        Thread.onSpinWait();
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
                 }
             });
             polling.await();

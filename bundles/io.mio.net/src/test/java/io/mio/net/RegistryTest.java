@@ -105,24 +105,23 @@ class RegistryTest {
         }
     }
 
-    @UnixOnly
     @Test
     void anAioOnlyRegistrationDeliversNothingWhereTheOsHasNoAio() throws IOException {
         // Interest.AIO means POSIX AIO completions, which only kqueue reports; elsewhere such a
         // registration is kept by Mio and delivers nothing, not even the peer's hang-up.
-        try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
-            Events events = Events.withCapacity(8);
-            poll.registry().register(pair.second(), new Token(3), Interest.AIO);
-            pair.first().write(new byte[] {1});
-            pair.first().close();
+        Events events = Events.withCapacity(8);
+        try (Poll poll = Poll.open(); Expect.Connection pair = Expect.connection(poll, events)) {
+            poll.registry().register(pair.server(), new Token(3), Interest.AIO);
+            pair.client().write(new byte[] {1});
+            pair.client().close();
             expectNoEvents(poll, events);
-            poll.registry().reregister(pair.second(), new Token(4), Interest.READABLE);
+            poll.registry().reregister(pair.server(), new Token(4), Interest.READABLE);
             poll.poll(events, Expect.PATIENCE);
             assertEquals(1, events.size(), events::toString);
             assertEquals(new Token(4), events.get(0).token());
-            poll.registry().reregister(pair.second(), new Token(5), Interest.LIO);
+            poll.registry().reregister(pair.server(), new Token(5), Interest.LIO);
             expectNoEvents(poll, events);
-            poll.registry().deregister(pair.second());
+            poll.registry().deregister(pair.server());
         }
     }
 
@@ -140,35 +139,33 @@ class RegistryTest {
         }
     }
 
-    @UnixOnly
     @Test
     void aWouldBlockSaidThroughTryIoRearmsTheSource() throws IOException {
-        try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
-            Events events = Events.withCapacity(8);
+        Events events = Events.withCapacity(8);
+        try (Poll poll = Poll.open(); Expect.Connection pair = Expect.connection(poll, events)) {
             Token token = new Token(8);
-            poll.registry().register(pair.second(), token, Interest.READABLE);
-            pair.first().write(new byte[] {1});
+            poll.registry().register(pair.server(), token, Interest.READABLE);
+            pair.client().write(new byte[] {1});
             expectEvents(poll, events, expected(token, Interest.READABLE));
             expectNoEvents(poll, events);
             // The program's own call says would-block (here without reading): mio's try_io.
-            assertThrows(io.mio.WouldBlockException.class, () -> pair.second().tryIo(fd -> {
+            assertThrows(io.mio.WouldBlockException.class, () -> pair.server().tryIo(fd -> {
                 throw new io.mio.WouldBlockException();
             }), "the would-block reaches the caller");
-            pair.first().write(new byte[] {2});
+            pair.client().write(new byte[] {2});
             expectEvents(poll, events, expected(token, Interest.READABLE));
             byte[] got = new byte[4];
-            assertEquals(2, pair.second().read(got));
+            assertEquals(2, pair.server().read(got));
         }
     }
 
-    @UnixOnly
     @Test
     void aSourceClosedWithReadinessPendingIsNeverReported() throws IOException {
-        try (Poll poll = Poll.open(); SocketPair<UnixStream> pair = UnixStream.pair()) {
-            Events events = Events.withCapacity(8);
-            poll.registry().register(pair.second(), new Token(6), Interest.READABLE);
-            pair.first().write(new byte[] {1});
-            pair.second().close();
+        Events events = Events.withCapacity(8);
+        try (Poll poll = Poll.open(); Expect.Connection pair = Expect.connection(poll, events)) {
+            poll.registry().register(pair.server(), new Token(6), Interest.READABLE);
+            pair.client().write(new byte[] {1});
+            pair.server().close();
             expectNoEvents(poll, events);
         }
     }

@@ -96,23 +96,42 @@ final class IocpSelector implements Selector {
         }
     }
 
+    /**
+     * Waits for events. A completion can yield none — a cancelled request, an event no longer
+     * wanted — and its socket's new request is submitted only at the next wait; rather than
+     * return early with nothing, as mio's Windows selector may, the wait goes on for what is left
+     * of the time-out, so that a poll returns with events or at its time-out, as epoll's does.
+     */
     @Override
     public int select(EventArray events, long timeoutNanos) throws IOException {
         IocpEventArray array = (IocpEventArray) events;
+        long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        long left = timeoutNanos;
         queue.beginWait();
         try {
-            synchronized (this) {
-                polling = true;
-                submitUpdates();
+            while (true) {
+                synchronized (this) {
+                    polling = true;
+                    submitUpdates();
+                }
+                int dequeued;
+                try {
+                    dequeued = port.get(array.entries, array.capacity(), array.removed, Millis.roundedUp(left));
+                } finally {
+                    polling = false;
+                }
+                queue.checkOpen(); // the Poll was closed while this thread waited
+                int n = feed(array, dequeued);
+                if (n > 0 || dequeued == 0 || left == 0) {
+                    return n;
+                }
+                if (left > 0) {
+                    left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return 0;
+                    }
+                }
             }
-            int dequeued;
-            try {
-                dequeued = port.get(array.entries, array.capacity(), array.removed, Millis.roundedUp(timeoutNanos));
-            } finally {
-                polling = false;
-            }
-            queue.checkOpen(); // the Poll was closed while this thread waited
-            return feed(array, dequeued);
         } finally {
             queue.endWait();
         }

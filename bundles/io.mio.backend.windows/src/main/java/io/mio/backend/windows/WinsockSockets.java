@@ -24,6 +24,13 @@ final class WinsockSockets implements Sockets {
     static final WinsockSockets INSTANCE = new WinsockSockets();
 
     private static final int WOULD_BLOCK = WinError.WSAEWOULDBLOCK.number();
+    /**
+     * The most heap bytes staged for one stream transfer: a short transfer, which every stream
+     * caller handles, rather than a staging area the size of any array.
+     */
+    private static final int MAX_STREAM_STAGED = 256 * 1024;
+    /** Room for the largest UDP datagram: staging more could never hold more. */
+    private static final int MAX_DATAGRAM_STAGED = 64 * 1024;
 
     private WinsockSockets() {}
 
@@ -208,19 +215,17 @@ final class WinsockSockets implements Sockets {
         return WinAddresses.decode(scratch.address, scratch.length.get(ValueLayout.JAVA_INT, 0));
     }
 
-    // Transfers: heap memory is staged in this thread's native area, as a call that is not
-    // critical takes native memory only; native memory is passed by address, kept reachable.
+    // Transfers: a native segment is passed as a segment, so that the call holds its arena open;
+    // heap memory is staged in this thread's native area, as a call that is not critical takes
+    // native memory only. The address forms wrap the caller's address, which it keeps alive.
 
     @Override
     public int read(long socket, MemorySegment dst, boolean peek) throws IOException {
-        int length = (int) Math.min(dst.byteSize(), Integer.MAX_VALUE);
         if (dst.isNative()) {
-            int n = read(socket, dst.address(), length, peek);
-            Reference.reachabilityFence(dst);
-            return n;
+            return recv(socket, dst, peek);
         }
-        MemorySegment staged = WinScratch.get().staging(length);
-        int n = read(socket, staged.address(), length, peek);
+        MemorySegment staged = WinScratch.get().staging(Math.min(dst.byteSize(), MAX_STREAM_STAGED));
+        int n = recv(socket, staged, peek);
         if (n > 0) {
             MemorySegment.copy(staged, 0, dst, 0, n);
         }
@@ -229,14 +234,28 @@ final class WinsockSockets implements Sockets {
 
     @Override
     public int read(long socket, long address, int length, boolean peek) throws IOException {
+        return recv(socket, at(address, length), peek);
+    }
+
+    private static int recv(long socket, MemorySegment into, boolean peek) throws IOException {
         MemorySegment capture = WinScratch.get().capture;
         int n;
         try {
-            n = (int) Ws2.RECV.invokeExact(capture, socket, address, length, peek ? WinConstant.MSG_PEEK.value() : 0);
+            n = (int) Ws2.RECV.invokeExact(capture, socket, into, room(into), peek ? WinConstant.MSG_PEEK.value() : 0);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }
         return readResult(n, capture, "recv");
+    }
+
+    /** The caller's memory at {@code address}, in no arena: the caller keeps it alive for the call. */
+    @SuppressWarnings("restricted") // this module is the one granted native access
+    private static MemorySegment at(long address, int length) {
+        return MemorySegment.ofAddress(address).reinterpret(length);
+    }
+
+    private static int room(MemorySegment memory) {
+        return (int) Math.min(memory.byteSize(), Integer.MAX_VALUE);
     }
 
     private static int readResult(int n, MemorySegment capture, String call) throws IOException {
@@ -258,27 +277,33 @@ final class WinsockSockets implements Sockets {
 
     @Override
     public int write(long socket, MemorySegment src) throws IOException {
-        int length = (int) Math.min(src.byteSize(), Integer.MAX_VALUE);
-        if (src.isNative()) {
-            int n = write(socket, src.address(), length);
-            Reference.reachabilityFence(src);
-            return n;
-        }
-        MemorySegment staged = WinScratch.get().staging(length);
-        MemorySegment.copy(src, 0, staged, 0, length);
-        return write(socket, staged.address(), length);
+        return send(socket, nativeOf(src, MAX_STREAM_STAGED));
     }
 
     @Override
     public int write(long socket, long address, int length) throws IOException {
+        return send(socket, at(address, length));
+    }
+
+    private static int send(long socket, MemorySegment from) throws IOException {
         MemorySegment capture = WinScratch.get().capture;
         int n;
         try {
-            n = (int) Ws2.SEND.invokeExact(capture, socket, address, length, 0);
+            n = (int) Ws2.SEND.invokeExact(capture, socket, from, room(from), 0);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }
         return lengthResult(n, capture, "send");
+    }
+
+    /** A native segment as it is; a heap one's first bytes, up to {@code most}, copied to this thread's staging area. */
+    private static MemorySegment nativeOf(MemorySegment src, long most) {
+        if (src.isNative()) {
+            return src;
+        }
+        MemorySegment staged = WinScratch.get().staging(Math.min(src.byteSize(), most));
+        MemorySegment.copy(src, 0, staged, 0, staged.byteSize());
+        return staged;
     }
 
     private static int lengthResult(int n, MemorySegment capture, String call) throws IOException {
@@ -340,28 +365,30 @@ final class WinsockSockets implements Sockets {
 
     @Override
     public int receive(long socket, MemorySegment dst, boolean peek, MemorySegment sender) throws IOException {
-        int length = (int) Math.min(dst.byteSize(), Integer.MAX_VALUE);
         if (dst.isNative()) {
-            int n = receive(socket, dst.address(), length, peek, sender);
-            Reference.reachabilityFence(dst);
-            return n;
+            return recvfrom(socket, dst, peek, sender);
         }
         OsMemory.checkAccess(dst);
-        MemorySegment staged = WinScratch.get().staging(length);
-        int n = receive(socket, staged.address(), length, peek, sender);
+        MemorySegment staged = WinScratch.get().staging(Math.min(dst.byteSize(), MAX_DATAGRAM_STAGED));
+        int n = recvfrom(socket, staged, peek, sender);
         if (n > 0) {
-            MemorySegment.copy(staged, 0, dst, 0, Math.min(n, length));
+            MemorySegment.copy(staged, 0, dst, 0, Math.min(n, dst.byteSize()));
         }
         return n;
     }
 
     @Override
     public int receive(long socket, long address, int length, boolean peek, MemorySegment sender) throws IOException {
+        return recvfrom(socket, at(address, length), peek, sender);
+    }
+
+    private static int recvfrom(long socket, MemorySegment into, boolean peek, MemorySegment sender) throws IOException {
         WinScratch scratch = WinScratch.get();
         scratch.length.set(ValueLayout.JAVA_INT, 0, (int) WinLayouts.SOCKADDR_STORAGE.byteSize());
+        int length = room(into);
         int n;
         try {
-            n = (int) Ws2.RECVFROM.invokeExact(scratch.capture, socket, address, length,
+            n = (int) Ws2.RECVFROM.invokeExact(scratch.capture, socket, into, length,
                     peek ? WinConstant.MSG_PEEK.value() : 0, scratch.address, scratch.length);
         } catch (Throwable e) {
             throw new AssertionError(e);
@@ -380,29 +407,26 @@ final class WinsockSockets implements Sockets {
 
     @Override
     public int send(long socket, MemorySegment src, SocketAddress target) throws IOException {
-        int length = (int) Math.min(src.byteSize(), Integer.MAX_VALUE);
-        if (src.isNative()) {
-            int n = send(socket, src.address(), length, target);
-            Reference.reachabilityFence(src);
-            return n;
+        if (!src.isNative() && src.byteSize() > MAX_DATAGRAM_STAGED) {
+            throw WinError.socketException("sendto", WinError.WSAEMSGSIZE.number()); // what Winsock would say
         }
-        MemorySegment staged = WinScratch.get().staging(length);
-        MemorySegment.copy(src, 0, staged, 0, length);
-        return send(socket, staged.address(), length, target);
+        return sendto(socket, nativeOf(src, MAX_DATAGRAM_STAGED), target);
     }
 
     @Override
     public int send(long socket, long address, int length, SocketAddress target) throws IOException {
+        return sendto(socket, at(address, length), target);
+    }
+
+    private static int sendto(long socket, MemorySegment from, SocketAddress target) throws IOException {
         if (target == null) {
-            return write(socket, address, length); // the connected peer's
+            return send(socket, from); // the connected peer's
         }
         WinScratch scratch = WinScratch.get();
-        int toLength = target == null ? 0 : WinAddresses.encode(target, scratch.address);
-        // A local, not a conditional in the call: invokeExact would see the conditional as Object.
-        MemorySegment to = target == null ? MemorySegment.NULL : scratch.address;
+        int toLength = WinAddresses.encode(target, scratch.address);
         int n;
         try {
-            n = (int) Ws2.SENDTO.invokeExact(scratch.capture, socket, address, length, 0, to, toLength);
+            n = (int) Ws2.SENDTO.invokeExact(scratch.capture, socket, from, room(from), 0, scratch.address, toLength);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

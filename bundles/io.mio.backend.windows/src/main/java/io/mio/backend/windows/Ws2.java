@@ -30,15 +30,18 @@ final class Ws2 {
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS));
     static final MethodHandle GETPEERNAME = WinLink.downcall(DLL, "getpeername",
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS));
-    /** {@code int recv(SOCKET, char *, int, int)}: the buffer is passed as an address, any memory. */
+    /**
+     * The transfers take the buffer as a segment, which the call holds: its arena cannot close
+     * and free the memory while the OS uses it.
+     */
     static final MethodHandle RECV = WinLink.downcall(DLL, "recv",
-            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT));
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT));
     static final MethodHandle SEND = WinLink.downcall(DLL, "send",
-            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT));
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT));
     static final MethodHandle RECVFROM = WinLink.downcall(DLL, "recvfrom",
-            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     static final MethodHandle SENDTO = WinLink.downcall(DLL, "sendto",
-            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     /** {@code int WSARecv(SOCKET, LPWSABUF, DWORD count, LPDWORD received, LPDWORD flags, overlapped, routine)}. */
     static final MethodHandle WSA_RECV = WinLink.downcall(DLL, "WSARecv",
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
