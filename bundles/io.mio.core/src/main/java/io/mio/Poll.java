@@ -85,6 +85,24 @@ public final class Poll implements AutoCloseable {
     }
 
     /**
+     * Why no Poll can be opened here, asked without throwing: no backend for this OS was found,
+     * or it may not call native code. The reason says what to do in the world this runs in
+     * (module path, class path, jlink image, OSGi); {@link #open()} throws
+     * {@link UnsupportedOperationException} with the same words, every time.
+     *
+     * {@snippet :
+     * if (Poll.unavailabilityCause().isPresent()) {
+     *     // fall back to java.nio.channels.Selector, say, or report the reason
+     * }
+     * }
+     *
+     * @return the reason, or empty when Polls can be opened
+     */
+    public static java.util.Optional<String> unavailabilityCause() {
+        return Backends.unavailabilityCause();
+    }
+
+    /**
      * Opens a new Poll with options, such as the undrained-readiness detector.
      *
      * {@snippet :

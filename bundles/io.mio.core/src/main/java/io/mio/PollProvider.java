@@ -1,6 +1,7 @@
 package io.mio;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Opens {@link Poll}s on the best backend for the running operating system: the service form of
@@ -28,6 +29,30 @@ import java.io.IOException;
  * {@link #open()} fail with a message that says why.
  */
 public interface PollProvider {
+    /**
+     * Why no Poll can be opened here, asked without throwing: the backend module for this OS is
+     * missing, or may not call native code, with what to do in the world this runs in (module
+     * path, class path, jlink image, OSGi).
+     *
+     * {@snippet :
+     * provider.unavailabilityCause().ifPresent(why -> System.err.println("no Mio here: " + why));
+     * }
+     *
+     * @return the reason, or empty when Polls can be opened
+     */
+    default Optional<String> unavailabilityCause() {
+        return Poll.unavailabilityCause();
+    }
+
+    /**
+     * Whether Polls can be opened here.
+     *
+     * @return {@code true} when a backend for this OS runs
+     */
+    default boolean isAvailable() {
+        return unavailabilityCause().isEmpty();
+    }
+
     /**
      * The name of the backend behind the Polls this provider opens.
      *

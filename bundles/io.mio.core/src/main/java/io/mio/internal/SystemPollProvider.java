@@ -30,6 +30,7 @@ public final class SystemPollProvider implements PollProvider {
 
     @Override
     public String toString() {
-        return "Mio PollProvider (" + Backends.current() + ")";
+        return Backends.unavailabilityCause().map(why -> "Mio PollProvider (unavailable: " + why + ")")
+                .orElseGet(() -> "Mio PollProvider (" + Backends.current() + ")");
     }
 }

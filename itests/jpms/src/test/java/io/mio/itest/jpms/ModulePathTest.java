@@ -73,6 +73,39 @@ class ModulePathTest {
                 "io.mio.itest.jpms.EchoRoundTrip", "hello class path"));
     }
 
+    @Test
+    void withoutNativeAccessEveryCallSaysHowToGrantIt() throws Exception {
+        String modulePath = run("--module-path", System.getProperty("jdk.module.path"),
+                "--module", "io.mio.itest.jpms/io.mio.itest.jpms.Availability");
+        assertUnavailable(modulePath, "denied native access", "--enable-native-access=io.mio.backend.unix");
+        String classPath = run("--class-path", System.getProperty("jdk.module.path"), "io.mio.itest.jpms.Availability");
+        assertUnavailable(classPath, "denied native access", "--enable-native-access=ALL-UNNAMED");
+    }
+
+    @Test
+    void withoutABackendEveryCallSaysWhatToAdd() throws Exception {
+        String withoutBackend = java.util.Arrays.stream(System.getProperty("jdk.module.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("io.mio.backend")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        String modulePath = run("--enable-native-access=ALL-UNNAMED", "--module-path", withoutBackend,
+                "--module", "io.mio.itest.jpms/io.mio.itest.jpms.Availability");
+        assertUnavailable(modulePath, "none was found", "on the module path");
+        String classPath = run("--class-path", withoutBackend, "io.mio.itest.jpms.Availability");
+        assertUnavailable(classPath, "none was found", "on the class path");
+    }
+
+    /** The program's answers: the reason, the same documented exception twice, a provider that says so. */
+    private static void assertUnavailable(String output, String... reason) {
+        List<String> lines = output.lines().toList();
+        for (String words : reason) {
+            assertTrue(lines.get(0).startsWith("cause: ") && lines.get(0).contains(words), output);
+        }
+        assertTrue(lines.get(1).startsWith("provider available: false; Mio PollProvider (unavailable: "), output);
+        String cause = lines.get(0).substring("cause: ".length());
+        assertEquals("open 1: java.lang.UnsupportedOperationException: " + cause, lines.get(2), output);
+        assertEquals("open 2: java.lang.UnsupportedOperationException: " + cause, lines.get(3), "every call, not only the first");
+        assertFalse(output.contains("ExceptionInInitializerError") || output.contains("NoClassDefFoundError"), output);
+    }
+
     /** Runs a JVM that refuses native access to all but what the arguments grant; returns its output. */
     private static String run(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(
