@@ -6,8 +6,8 @@
  * {@code io.mio.net}; the operating-system code lives in backend modules that this module finds
  * with {@link java.util.ServiceLoader}.
  */
-// The qualified export names a module built after this one, which javac cannot see yet; the DS
-// annotations jar is an automatic module, required only at compile time.
+// The qualified export names a module built after this one, which javac cannot see yet; the OSGi
+// framework API is an automatic module, required only at compile time.
 @SuppressWarnings({"module", "requires-automatic"})
 module io.mio.core {
     exports io.mio;
@@ -26,6 +26,6 @@ module io.mio.core {
     // a jlink image need not carry it.
     requires static jdk.jfr;
 
-    // Declarative Services annotations: read by bnd at build time, absent at run time.
-    requires static org.osgi.service.component.annotations;
+    // The OSGi framework API, for the activator that registers the service in OSGi: never loaded elsewhere.
+    requires static org.osgi.framework;
 }

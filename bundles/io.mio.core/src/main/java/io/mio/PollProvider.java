@@ -16,8 +16,9 @@ import java.util.Optional;
  * }
  * }
  *
- * <p>In an OSGi framework with Declarative Services (Apache Felix SCR), {@code io.mio.core}
- * registers it as a service, so a component gets it by reference:
+ * <p>In an OSGi framework, {@code io.mio.core} registers it as a service where a backend runs
+ * (none is registered while no backend fragment for the OS is attached), so a Declarative
+ * Services component gets it by reference:
  *
  * {@snippet :
  * @Reference

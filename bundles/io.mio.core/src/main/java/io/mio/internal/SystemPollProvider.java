@@ -4,19 +4,16 @@ import io.mio.Poll;
 import io.mio.PollProvider;
 import io.mio.internal.shared.Backends;
 import java.io.IOException;
-import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@link PollProvider} of {@code io.mio.core}: {@code provides}-ed to
  * {@link java.util.ServiceLoader} by the module descriptor, and registered as an OSGi service by
- * Declarative Services (the annotation is read at build time only; nothing OSGi is needed at
- * run time outside a framework). DS rather than a bundle activator, so that the core holds no
- * OSGi code and the framework creates the service only when a consumer asks for it.
+ * the bundle's activator ({@code io.mio.internal.osgi.Activator}) where a backend runs.
  */
-@Component(service = PollProvider.class)
 public final class SystemPollProvider implements PollProvider {
-    /** Creates the provider; {@link java.util.ServiceLoader} and the DS runtime call this. */
+    /** Creates the provider; {@link java.util.ServiceLoader} and the OSGi activator call this. */
     public SystemPollProvider() {}
+
 
     @Override
     public String backend() {

@@ -27,18 +27,14 @@ final class FeatureBundles {
     private FeatureBundles() {}
 
     /**
-     * What every Felix itest starts: Maven resolution as the build set it, Karaf's scr feature
-     * (Felix SCR and what it needs), Mio's feature, and the JUnit bundles.
+     * What every Felix itest starts: Maven resolution as the build set it, Mio's feature, and the
+     * JUnit bundles — no Declarative Services runtime, which Mio does not need.
      */
     static Option deployment() throws Exception {
         String dir = System.getProperty("mio.bundles");
         return composite(
                 systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
                 systemProperty("org.ops4j.pax.url.mvn.repositories").value(System.getProperty("org.ops4j.pax.url.mvn.repositories")),
-                bundle("file:" + dir + "/org.osgi.util.function.jar"),
-                bundle("file:" + dir + "/org.osgi.util.promise.jar"),
-                bundle("file:" + dir + "/org.osgi.service.component.jar"),
-                bundle("file:" + dir + "/org.apache.felix.scr.jar"),
                 composite(of(Path.of(System.getProperty("mio.feature")), Path.of(dir)).toArray(Option[]::new)),
                 junitBundles());
     }

@@ -27,6 +27,14 @@ public abstract class FelixToldItRunsOn {
     /** The backend fragments that must be attached there. */
     protected abstract List<String> backends();
 
+    /**
+     * Whether the attached backend can run on this JVM, which is really Linux's: the Unix one can
+     * (epoll), the Windows one cannot, so there no PollProvider service may be registered.
+     */
+    protected boolean aBackendRunsHere() {
+        return true;
+    }
+
     @Configuration
     public Option[] config() throws Exception {
         return options(frameworkProperty("org.osgi.framework.os.name").value(osName()), FeatureBundles.deployment());
@@ -47,5 +55,11 @@ public abstract class FelixToldItRunsOn {
             int expected = backends().contains(backend) ? Bundle.RESOLVED : Bundle.INSTALLED;
             assertEquals(backend, expected, Bundles.installed(context, backend).getState());
         }
+        assertEquals("a PollProvider service exactly where a backend runs", aBackendRunsHere(), pollProviderRegistered());
+    }
+
+    /** Whether the service is there: io.mio.core's activator registers it as the bundle starts. */
+    private boolean pollProviderRegistered() {
+        return context.getServiceReference(io.mio.PollProvider.class) != null;
     }
 }
