@@ -115,19 +115,43 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
      */
     public <T> void setOption(SocketOption<T> option, T value) throws IOException {
         SocketOpt opt = supported(option);
+        setInt(opt, raw(option, opt, value));
+    }
+
+    /**
+     * An option's value as the OS takes it, checked: not null, of the option's type, not negative
+     * (but for linger, where that means off).
+     *
+     * @throws IllegalArgumentException when the value is not valid
+     */
+    static int raw(SocketOption<?> option, SocketOpt opt, Object value) {
         if (value == null) {
             throw new IllegalArgumentException("the value of " + option.name() + " cannot be null");
         }
-        int raw;
-        if (value instanceof Boolean b) {
-            raw = b ? 1 : 0;
-        } else {
-            raw = (Integer) value;
-            if (raw < 0 && opt != SocketOpt.LINGER) {
-                throw new IllegalArgumentException(option.name() + " cannot be negative, was " + raw);
-            }
+        if (!option.type().isInstance(value)) {
+            throw new IllegalArgumentException(option.name() + " takes a " + option.type().getSimpleName() + ", not " + value);
         }
-        setInt(opt, raw);
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        int raw = (Integer) value;
+        if (raw < 0 && opt != SocketOpt.LINGER) {
+            throw new IllegalArgumentException(option.name() + " cannot be negative, was " + raw);
+        }
+        return raw;
+    }
+
+    /**
+     * The OS-neutral identity of a supported option.
+     *
+     * @throws UnsupportedOperationException when {@code option} is not in {@code supported}
+     */
+    static SocketOpt supported(SocketOption<?> option, Set<SocketOption<?>> supported, String type) {
+        Objects.requireNonNull(option, "option");
+        if (!supported.contains(option)) {
+            throw new UnsupportedOperationException("'" + option.name() + "' is not supported by " + type);
+        }
+        return OPTIONS.get(option);
     }
 
     /**
@@ -154,11 +178,7 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
     public abstract Set<SocketOption<?>> supportedOptions();
 
     private SocketOpt supported(SocketOption<?> option) {
-        Objects.requireNonNull(option, "option");
-        if (!supportedOptions().contains(option)) {
-            throw new UnsupportedOperationException("'" + option.name() + "' is not supported by " + getClass().getSimpleName());
-        }
-        return OPTIONS.get(option);
+        return supported(option, supportedOptions(), getClass().getSimpleName());
     }
 
 

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -82,15 +84,59 @@ public final class TcpListener extends InetSocket {
      * @throws IllegalArgumentException when {@code backlog} is below 1
      */
     public static TcpListener bind(InetSocketAddress address, int backlog) throws IOException {
+        return bind(address, backlog, Map.of());
+    }
+
+    /**
+     * Opens a listening socket bound to {@code address}, with options set before it binds and
+     * listens — what {@code SO_REUSEPORT} needs, and a receive buffer that accepted streams
+     * inherit. As {@code java.nio} users set them on a {@code ServerSocketChannel} before
+     * {@code bind}, and as mio's own answer is a socket configured before it listens:
+     *
+     * {@snippet :
+     * TcpListener listener = TcpListener.bind(address, 4096, Map.of(
+     *         StandardSocketOptions.SO_REUSEPORT, true,
+     *         StandardSocketOptions.SO_RCVBUF, 256 * 1024));
+     * }
+     *
+     * <p>Every option and value is checked before a socket is opened, so a bad one leaves nothing
+     * behind. The options are set after Mio's own default ({@code SO_REUSEADDR} where mio sets it),
+     * so they may also turn that off.
+     *
+     * @param address the address; port 0 lets the OS choose
+     * @param backlog the accept queue's length, at least 1
+     * @param options among {@link #supportedOptions()}, with values of their types
+     * @return the listener
+     * @throws java.net.BindException when the address is in use or not local
+     * @throws IOException when the OS refuses for another reason
+     * @throws IllegalArgumentException when {@code backlog} is below 1 or a value is not valid
+     * @throws UnsupportedOperationException when an option is not one a listener takes (or, as
+     *     {@code SO_REUSEPORT} on Windows, the OS has no such option)
+     */
+    public static TcpListener bind(InetSocketAddress address, int backlog, Map<SocketOption<?>, ?> options)
+            throws IOException {
         if (backlog < 1) {
             throw new IllegalArgumentException("backlog must be at least 1, was " + backlog);
         }
+        Objects.requireNonNull(options, "options");
+        SocketOpt[] opts = new SocketOpt[options.size()];
+        int[] values = new int[options.size()];
+        int n = 0;
+        for (Map.Entry<SocketOption<?>, ?> entry : options.entrySet()) {
+            opts[n] = supported(entry.getKey(), OPTIONS, "TcpListener");
+            values[n] = raw(entry.getKey(), opts[n], entry.getValue());
+            n++;
+        }
+        boolean ipv6 = isIpv6(Objects.requireNonNull(address, "address"));
         IoSource io = open(address, false, fd -> {
-            SocketIo.SOCKETS.setOption(fd, isIpv6(address), SocketOpt.REUSE_ADDRESS, 1);
+            SocketIo.SOCKETS.setOption(fd, ipv6, SocketOpt.REUSE_ADDRESS, 1);
+            for (int i = 0; i < opts.length; i++) {
+                SocketIo.SOCKETS.setOption(fd, ipv6, opts[i], values[i]);
+            }
             SocketIo.SOCKETS.bind(fd, address);
             SocketIo.SOCKETS.listen(fd, backlog);
         });
-        return new TcpListener(io, isIpv6(address));
+        return new TcpListener(io, ipv6);
     }
 
     /**

@@ -172,4 +172,42 @@ class TcpListenerTest {
         assertThrows(ClosedChannelException.class, () -> poll.registry().register(listener, ID, Interest.READABLE));
         assertTrue(listener.toString().contains("closed"), listener.toString());
     }
+
+    @Test
+    void optionsSetBeforeListenLetTwoListenersShareAPort() throws IOException {
+        java.util.Map<java.net.SocketOption<?>, Object> reusePort = java.util.Map.of(StandardSocketOptions.SO_REUSEPORT, true);
+        if (io.mio.internal.shared.Backends.current().unix() == null) {
+            // Windows has no SO_REUSEPORT: refused, and the socket opened for it is closed again.
+            assertThrows(UnsupportedOperationException.class, () -> TcpListener.bind(anyLocalIpv4(), 16, reusePort));
+            return;
+        }
+        try (TcpListener first = TcpListener.bind(anyLocalIpv4(), 16, reusePort);
+             TcpListener second = TcpListener.bind(first.localAddress(), 16, reusePort)) {
+            assertEquals(first.localAddress(), second.localAddress(), "SO_REUSEPORT was set before bind");
+            assertTrue(second.getOption(StandardSocketOptions.SO_REUSEPORT));
+        }
+        assertThrows(java.net.BindException.class, () -> {
+            try (TcpListener first = TcpListener.bind(anyLocalIpv4(), 16, reusePort)) {
+                TcpListener.bind(first.localAddress()).close(); // without the option: refused
+            }
+        });
+    }
+
+    @Test
+    void badListenerOptionsAreRefusedBeforeASocketIsOpened() throws IOException {
+        int before = Expect.countsHandles() ? Expect.openDescriptors() : 0;
+        assertThrows(UnsupportedOperationException.class,
+                () -> TcpListener.bind(anyLocalIpv4(), 16, java.util.Map.of(StandardSocketOptions.TCP_NODELAY, true)));
+        assertThrows(IllegalArgumentException.class,
+                () -> TcpListener.bind(anyLocalIpv4(), 16, java.util.Map.of(StandardSocketOptions.SO_RCVBUF, "big")));
+        assertThrows(IllegalArgumentException.class,
+                () -> TcpListener.bind(anyLocalIpv4(), 16, java.util.Map.of(StandardSocketOptions.SO_RCVBUF, -1)));
+        assertThrows(NullPointerException.class, () -> TcpListener.bind(anyLocalIpv4(), 16, null));
+        if (Expect.countsHandles()) {
+            assertEquals(before, Expect.openDescriptors(), "nothing was opened for a refused option");
+        }
+        try (TcpListener listener = TcpListener.bind(anyLocalIpv4(), 16, java.util.Map.of(StandardSocketOptions.SO_RCVBUF, 65536))) {
+            assertTrue(listener.getOption(StandardSocketOptions.SO_RCVBUF) >= 65536, "set before listen, kept");
+        }
+    }
 }
