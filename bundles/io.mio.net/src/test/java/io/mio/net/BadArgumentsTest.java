@@ -174,6 +174,8 @@ class BadArgumentsTest {
             return StandardSocketOptions.SO_RCVBUF;
         } else if (type == Object.class) {
             return 65536;
+        } else if (type == java.util.Map.class) {
+            return java.util.Map.of(StandardSocketOptions.SO_RCVBUF, 65536); // listener options
         } else if (type == DatagramBatch.class) {
             return DatagramBatch.allocate(2, 64);
         } else if (type == ReceivedFds.class) {
