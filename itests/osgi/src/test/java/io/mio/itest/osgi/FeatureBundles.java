@@ -33,6 +33,7 @@ final class FeatureBundles {
     static Option deployment() throws Exception {
         String dir = System.getProperty("mio.bundles");
         return composite(
+                systemProperty("mio.version").value(System.getProperty("mio.version")),
                 systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
                 systemProperty("org.ops4j.pax.url.mvn.repositories").value(System.getProperty("org.ops4j.pax.url.mvn.repositories")),
                 composite(of(Path.of(System.getProperty("mio.feature")), Path.of(dir)).toArray(Option[]::new)),

@@ -63,7 +63,7 @@ public class FelixTest {
     }
 
     @Test
-    public void theServiceFromDeclarativeServicesEchoesOverTcp() throws Exception {
+    public void theServiceEchoesOverTcp() throws Exception {
         assertEquals("epoll", polls.backend());
         byte[] message = "hello from Felix".getBytes(StandardCharsets.UTF_8);
         try (Poll poll = polls.open(); TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
@@ -145,5 +145,28 @@ public class FelixTest {
             stranger.uninstall();
             friend.uninstall();
         }
+    }
+
+    /**
+     * The version policy (README, "Versions"): every Mio bundle is versioned as the build is,
+     * in OSGi's form, and every package it exports carries a semantic version of its own.
+     */
+    @Test
+    public void everyBundleHasTheBuildsVersionAndEveryExportItsOwn() {
+        org.osgi.framework.Version build = org.osgi.framework.Version.parseVersion(
+                System.getProperty("mio.version").replace('-', '.'));
+        int exports = 0;
+        for (String name : List.of("io.mio.core", "io.mio.net", "io.mio.backend.unix", "io.mio.backend.windows")) {
+            Bundle bundle = Bundles.installed(context, name);
+            assertEquals(name, build, bundle.getVersion());
+            for (org.osgi.framework.wiring.BundleCapability export : bundle.adapt(org.osgi.framework.wiring.BundleRevision.class)
+                    .getDeclaredCapabilities("osgi.wiring.package")) {
+                Object version = export.getAttributes().get("version");
+                assertTrue(name + " exports " + export.getAttributes().get("osgi.wiring.package") + " at " + version,
+                        version instanceof org.osgi.framework.Version v && v.getMajor() >= 1);
+                exports++;
+            }
+        }
+        assertEquals("io.mio, io.mio.event, io.mio.spi, io.mio.internal.shared, io.mio.net, io.mio.unix", 6, exports);
     }
 }
