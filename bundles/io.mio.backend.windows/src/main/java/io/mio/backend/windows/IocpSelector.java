@@ -53,7 +53,14 @@ final class IocpSelector implements Selector {
                 SockState state = slots.take(base, afd);
                 state.setEvents(Afd.eventsFor(interests), token);
                 enqueue(state);
-                updateIfPolling();
+                try {
+                    updateIfPolling();
+                } catch (IOException | RuntimeException e) {
+                    if (state.delete()) {
+                        free(state); // the caller gets no registration: give its slot and AFD handle back
+                    }
+                    throw e;
+                }
                 return new IocpRegistration(state);
             }
         } finally {
@@ -110,15 +117,15 @@ final class IocpSelector implements Selector {
         queue.beginWait();
         try {
             while (true) {
-                synchronized (this) {
-                    polling = true;
-                    submitUpdates();
-                }
                 int dequeued;
                 try {
+                    synchronized (this) {
+                        polling = true;
+                        submitUpdates();
+                    }
                     dequeued = port.get(array.entries, array.capacity(), array.removed, Millis.roundedUp(left));
                 } finally {
-                    polling = false;
+                    polling = false; // also when an update failed: no thread waits any longer
                 }
                 queue.checkOpen(); // the Poll was closed while this thread waited
                 int n = feed(array, dequeued);
@@ -251,7 +258,7 @@ final class IocpSelector implements Selector {
                 }
                 for (int i = 0; i < dequeued; i++) {
                     long context = drain.overlapped(i);
-                    if (context != 0) {
+                    if (context > 0) { // a request's; a Waker's post (negative) or the close's (0) holds no memory
                         slots.get((int) (context - 1)).complete();
                     }
                 }
