@@ -1,7 +1,6 @@
 package io.mio.backend.windows;
 
 import io.mio.spi.IoStatus;
-import io.mio.spi.OsMemory;
 import io.mio.spi.SocketKind;
 import io.mio.spi.SocketOpt;
 import io.mio.spi.Sockets;
@@ -92,9 +91,7 @@ final class WinsockSockets implements Sockets {
         } catch (Throwable e) {
             throw new AssertionError(e);
         }
-        if (result == Ws2.SOCKET_ERROR) {
-            throw WinError.socketException("ioctlsocket(FIONBIO)", WinLink.lastError(scratch.capture));
-        }
+        check(result, "ioctlsocket(FIONBIO)", scratch.capture);
     }
 
     private static void notInherited(long socket) throws IOException {
@@ -197,15 +194,7 @@ final class WinsockSockets implements Sockets {
 
     private static SocketAddress name(long socket, boolean peer) throws IOException {
         WinScratch scratch = WinScratch.get();
-        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) WinLayouts.SOCKADDR_STORAGE.byteSize());
-        int result;
-        try {
-            result = peer ? (int) Ws2.GETPEERNAME.invokeExact(scratch.capture, socket, scratch.address, scratch.length)
-                    : (int) Ws2.GETSOCKNAME.invokeExact(scratch.capture, socket, scratch.address, scratch.length);
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
-        if (result == Ws2.SOCKET_ERROR) {
+        if (queryName(socket, peer, scratch) == Ws2.SOCKET_ERROR) {
             int error = WinLink.lastError(scratch.capture);
             if (peer && error == WinError.WSAENOTCONN.number()) {
                 return null;
@@ -213,6 +202,17 @@ final class WinsockSockets implements Sockets {
             throw WinError.socketException(peer ? "getpeername" : "getsockname", error);
         }
         return WinAddresses.decode(scratch.address, scratch.length.get(ValueLayout.JAVA_INT, 0));
+    }
+
+    /** {@code getsockname} or {@code getpeername} into this thread's address and length. */
+    private static int queryName(long socket, boolean peer, WinScratch scratch) {
+        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) WinLayouts.SOCKADDR_STORAGE.byteSize());
+        try {
+            return peer ? (int) Ws2.GETPEERNAME.invokeExact(scratch.capture, socket, scratch.address, scratch.length)
+                    : (int) Ws2.GETSOCKNAME.invokeExact(scratch.capture, socket, scratch.address, scratch.length);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     // Transfers: a native segment is passed as a segment, so that the call holds its arena open;
@@ -368,7 +368,6 @@ final class WinsockSockets implements Sockets {
         if (dst.isNative()) {
             return recvfrom(socket, dst, peek, sender);
         }
-        OsMemory.checkAccess(dst);
         MemorySegment staged = WinScratch.get().staging(Math.min(dst.byteSize(), MAX_DATAGRAM_STAGED));
         int n = recvfrom(socket, staged, peek, sender);
         if (n > 0) {
@@ -480,14 +479,7 @@ final class WinsockSockets implements Sockets {
     @Override
     public SocketKind socketKind(long socket) throws IOException {
         WinScratch scratch = WinScratch.get();
-        scratch.length.set(ValueLayout.JAVA_INT, 0, (int) WinLayouts.SOCKADDR_STORAGE.byteSize());
-        int result;
-        try {
-            result = (int) Ws2.GETSOCKNAME.invokeExact(scratch.capture, socket, scratch.address, scratch.length);
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
-        check(result, "getsockname", scratch.capture);
+        check(queryName(socket, false, scratch), "getsockname", scratch.capture);
         int family = Short.toUnsignedInt(scratch.address.get(WinLayouts.USHORT, 0));
         int type = WinOptions.getInt(socket, WinConstant.SOL_SOCKET.value(), WinConstant.SO_TYPE.value(), "SO_TYPE");
         boolean listening = (WinOptions.getInt(socket, WinConstant.SOL_SOCKET.value(), WinConstant.SO_ACCEPTCONN.value(),
