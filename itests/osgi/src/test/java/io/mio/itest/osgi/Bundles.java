@@ -1,19 +1,24 @@
 package io.mio.itest.osgi;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
-/** What the OSGi itests ask the framework about its bundles, and the empty bundles they install. */
+/** What the OSGi itests ask the framework about its bundles, and the small bundles they write. */
 final class Bundles {
     private Bundles() {}
 
@@ -42,6 +47,20 @@ final class Bundles {
 
     /** Installs an empty bundle whose manifest has the given headers beside its name. */
     static Bundle install(BundleContext context, String symbolicName, String... headers) throws Exception {
+        Path jar = Files.createTempFile(symbolicName, ".jar");
+        try {
+            write(jar, symbolicName, List.of(), headers);
+            return context.installBundle(jar.toUri().toString());
+        } finally {
+            Files.delete(jar); // the framework keeps its own copy
+        }
+    }
+
+    /**
+     * Writes a bundle: a manifest with its name and the given headers, and the class files of the
+     * given classes (with their nested classes), read from where this test's classes were compiled.
+     */
+    static void write(Path jar, String symbolicName, List<Class<?>> classes, String... headers) throws IOException, URISyntaxException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -50,14 +69,20 @@ final class Bundles {
         for (int i = 0; i < headers.length; i += 2) {
             main.putValue(headers[i], headers[i + 1]);
         }
-        Path jar = Files.createTempFile(symbolicName, ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.flush();
-        }
-        try {
-            return context.installBundle(jar.toUri().toString());
-        } finally {
-            Files.delete(jar); // the framework keeps its own copy
+            for (Class<?> type : classes) {
+                Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+                String name = type.getName().replace('.', '/');
+                Path directory = root.resolve(name).getParent();
+                String simple = name.substring(name.lastIndexOf('/') + 1);
+                try (Stream<Path> files = Files.list(directory)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().matches(Pattern.quote(simple) + "(\\$.*)?\\.class")).toList()) {
+                        out.putNextEntry(new JarEntry(root.relativize(file).toString().replace('\\', '/')));
+                        out.write(Files.readAllBytes(file));
+                        out.closeEntry();
+                    }
+                }
+            }
         }
     }
 }

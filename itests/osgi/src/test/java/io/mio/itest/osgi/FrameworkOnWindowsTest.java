@@ -7,18 +7,23 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** Felix told it runs on macOS. */
+/** Felix told it runs on Windows. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FelixOnMacOsTest extends FelixToldItRunsOn {
+public class FrameworkOnWindowsTest extends FrameworkToldItRunsOn {
     @Override
     protected String osName() {
-        return "Mac OS X";
+        return "Windows 11";
     }
 
     @Override
     protected List<String> backends() {
-        return List.of("io.mio.backend.unix");
+        return List.of("io.mio.backend.windows");
+    }
+
+    @Override
+    protected boolean aBackendRunsHere() {
+        return false; // the Windows backend, attached, cannot run on this Linux JVM
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.osgi.framework.BundleContext;
  * core and no other, while the portable bundles start wherever they are. Each subclass names an
  * OS and the backend it expects, and runs the check.
  */
-public abstract class FelixToldItRunsOn {
+public abstract class FrameworkToldItRunsOn {
     @Inject
     private BundleContext context;
 

@@ -10,7 +10,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /** Felix told it runs on FreeBSD. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FelixOnFreeBsdTest extends FelixToldItRunsOn {
+public class FrameworkOnFreeBsdTest extends FrameworkToldItRunsOn {
     @Override
     protected String osName() {
         return "FreeBSD";

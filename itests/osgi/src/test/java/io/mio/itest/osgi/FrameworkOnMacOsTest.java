@@ -7,23 +7,18 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** Felix told it runs on Windows. */
+/** Felix told it runs on macOS. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FelixOnWindowsTest extends FelixToldItRunsOn {
+public class FrameworkOnMacOsTest extends FrameworkToldItRunsOn {
     @Override
     protected String osName() {
-        return "Windows 11";
+        return "Mac OS X";
     }
 
     @Override
     protected List<String> backends() {
-        return List.of("io.mio.backend.windows");
-    }
-
-    @Override
-    protected boolean aBackendRunsHere() {
-        return false; // the Windows backend, attached, cannot run on this Linux JVM
+        return List.of("io.mio.backend.unix");
     }
 
     @Test

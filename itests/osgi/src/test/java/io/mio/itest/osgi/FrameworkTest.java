@@ -1,27 +1,11 @@
 package io.mio.itest.osgi;
 
-import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import io.mio.Event;
-import io.mio.Events;
-import io.mio.Interest;
-import io.mio.Poll;
 import io.mio.PollProvider;
-import io.mio.Token;
-import io.mio.net.TcpListener;
-import io.mio.net.TcpStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -38,19 +22,15 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * Mio's Karaf feature in Apache Felix, as an OSGi user deploys it (Karaf itself does not run on
- * JDK 25; {@code karaf:verify} resolves the same feature in Karaf's resolver): the poll-creation
- * service through
- * Declarative Services, a real TCP round trip inside the framework, and the metadata doing its
- * job — the Linux fragment attached, another OS's fragment left unresolved, and the internal
- * package closed to bundles that are not Mio's own.
+ * Mio's Karaf feature in a bare OSGi framework, as an OSGi user deploys it without Karaf (Karaf
+ * itself is {@link KarafTest}'s): the poll-creation service that io.mio.core's activator
+ * registers, a real TCP round trip inside the framework, and the metadata doing its job — the
+ * Linux fragment attached, another OS's fragment left unresolved, and the internal package
+ * closed to bundles that are not Mio's own.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FelixTest {
-    private static final Token LISTENER = new Token(0);
-    private static final Token SERVER = new Token(1);
-
+public class FrameworkTest {
     @Inject
     private PollProvider polls;
 
@@ -65,54 +45,7 @@ public class FelixTest {
     @Test
     public void theServiceEchoesOverTcp() throws Exception {
         assertEquals("epoll", polls.backend());
-        byte[] message = "hello from Felix".getBytes(StandardCharsets.UTF_8);
-        try (Poll poll = polls.open(); TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
-            poll.registry().register(listener, LISTENER, Interest.READABLE);
-            InetSocketAddress address = listener.localAddress();
-            byte[][] echoed = new byte[1][];
-            Thread client = new Thread(() -> {
-                try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
-                    socket.setSoTimeout(10_000);
-                    OutputStream out = socket.getOutputStream();
-                    out.write(message);
-                    byte[] back = new byte[message.length];
-                    new DataInputStream(socket.getInputStream()).readFully(back);
-                    echoed[0] = back;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            client.start();
-            serveUntilDone(poll, listener, client);
-            assertArrayEquals(message, echoed[0]);
-        }
-    }
-
-    /** Echoes with Mio on this thread until the blocking client thread has its answer. */
-    private static void serveUntilDone(Poll poll, TcpListener listener, Thread client) throws Exception {
-        Events events = Events.withCapacity(8);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
-        TcpStream server = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        try {
-            while (client.isAlive() && System.nanoTime() < deadline) {
-                poll.poll(events, Duration.ofMillis(50));
-                for (Event event : events) {
-                    if (event.token().equals(LISTENER) && server == null && (server = listener.accept()) != null) {
-                        poll.registry().register(server, SERVER, Interest.READABLE);
-                    } else if (event.token().equals(SERVER)) {
-                        while (server.read(buffer.clear()) > 0) {
-                            server.write(buffer.flip());
-                        }
-                    }
-                }
-            }
-            client.join(1_000);
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        EchoRoundTrip.run(polls, "hello from Felix");
     }
 
     @Test

@@ -1,0 +1,97 @@
+package io.mio.itest.osgi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mio's features repository in a real Apache Karaf on this JDK: the test unpacks Karaf 4.4.10,
+ * makes exactly the changes the README's Karaf section tells a user to make for JDK 25, drops a
+ * features file into {@code deploy/} that installs the {@code mio} feature and a probe bundle,
+ * boots {@code bin/karaf server}, and waits for the probe's TCP round trip ({@link KarafProbe}).
+ */
+class KarafTest {
+    private static final Duration BOOT_AND_ECHO_LIMIT = Duration.ofMinutes(3);
+
+    /** What a user sets for Karaf 4.4.10 on JDK 25; the README's Karaf section says why each. */
+    static final Map<String, String> USER_ENVIRONMENT = Map.of(
+            // Replaces Karaf's default JAVA_OPTS, whose -Djava.security.manager=allow JDK 24+ refuses.
+            "JAVA_OPTS", "-XX:+UnlockDiagnosticVMOptions",
+            // Native access for Mio's backend (bundles live in unnamed modules), and sun.misc.Unsafe
+            // memory access for Karaf's own libraries, which JDK 25 otherwise warns about.
+            "EXTRA_JAVA_OPTS", "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow");
+
+    @Test
+    void theMioFeatureInstallsAndEchoesInKaraf() throws Exception {
+        Path work = Path.of(System.getProperty("mio.karaf.work"));
+        deleteTree(work);
+        KarafHome karaf = KarafHome.unpack(Path.of(System.getProperty("mio.karaf.archive")), work);
+
+        // The user's change: Karaf's EventAdmin calls Subject.getSubject, which throws on JDK 24+.
+        karaf.dropLines("startup.properties", "org.apache.karaf.services.eventadmin");
+        karaf.dropLines("org.apache.karaf.features.cfg", "eventadmin/");
+
+        // The test's own: no fixed ports on a shared machine (the SSH shell cannot run on JDK 25
+        // anyway), Maven resolution offline from the build's copy of Mio's artifacts, and where the
+        // probe writes its answer.
+        karaf.dropLines("org.apache.karaf.features.cfg", "ssh/");
+        karaf.dropLines("org.apache.karaf.features.cfg", "management/");
+        karaf.append("org.ops4j.pax.url.mvn.cfg", Map.of(
+                "org.ops4j.pax.url.mvn.repositories", "",
+                "org.ops4j.pax.url.mvn.localRepository", karaf.path("data/repository").toString(),
+                "org.ops4j.pax.url.mvn.defaultRepositories",
+                "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, "
+                        + Path.of(System.getProperty("mio.repository")).toUri() + "@id=mio@snapshots"));
+        Path result = work.resolve("probe-result.txt");
+        karaf.append("system.properties", Map.of(KarafProbe.RESULT, result.toString()));
+        Path probe = work.resolve("mio-karaf-probe.jar");
+        Bundles.write(probe, "io.mio.itest.karaf.probe", List.of(KarafProbe.class, EchoRoundTrip.class),
+                "Bundle-Version", "1.0.0",
+                "Bundle-Activator", KarafProbe.class.getName(),
+                "Import-Package", "io.mio, io.mio.event, io.mio.net, org.osgi.framework, org.osgi.util.tracker");
+        karaf.deploy("mio-itest-features.xml", features(System.getProperty("mio.version"), probe));
+
+        try (KarafHome.Running running = karaf.start(Path.of(System.getProperty("java.home")), USER_ENVIRONMENT)) {
+            long deadline = System.nanoTime() + BOOT_AND_ECHO_LIMIT.toNanos();
+            while (!Files.exists(result) && running.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            String log = karaf.log();
+            assertTrue(Files.exists(result), () -> "no answer from the probe within " + BOOT_AND_ECHO_LIMIT
+                    + (running.isAlive() ? "" : " (Karaf exited)") + "; karaf.log:\n" + log);
+            assertEquals("ok epoll", Files.readString(result), () -> "karaf.log:\n" + log);
+            List<String> errors = log.lines().filter(line -> line.contains("| ERROR |")).toList();
+            assertEquals(List.of(), errors, "Karaf boots and installs Mio without an error");
+            assertEquals("", karaf.console(), "no JDK warning: native access granted as the README says");
+        }
+    }
+
+    /** Mio's features repository, by its Maven coordinates, and a feature installed at once. */
+    private static String features(String version, Path probe) {
+        return """
+                <features name="mio-itest" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <repository>mvn:io.mio/io.mio.features/%s/xml/features</repository>
+                  <feature name="mio-itest" version="1.0.0" install="auto">
+                    <feature>mio</feature>
+                    <bundle>%s</bundle>
+                  </feature>
+                </features>
+                """.formatted(version, probe.toUri());
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
