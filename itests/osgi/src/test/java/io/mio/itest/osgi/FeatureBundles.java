@@ -19,7 +19,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * Reads the built Karaf features descriptor and turns the {@code mio} feature's bundles into
- * Pax Exam options, so that Felix gets exactly what the feature installs in Karaf. Each
+ * Pax Exam options, so that the framework gets exactly what the feature installs in Karaf. Each
  * {@code mvn:io.mio/ARTIFACT/VERSION} maps to the jar the build copied for it (the reactor's
  * SNAPSHOTs need not be in any repository); fragments are installed, not started.
  */
@@ -27,7 +27,7 @@ final class FeatureBundles {
     private FeatureBundles() {}
 
     /**
-     * What every Felix itest starts: Maven resolution as the build set it, Mio's feature, and the
+     * What every framework itest starts: Maven resolution as the build set it, Mio's feature, and the
      * JUnit bundles — no Declarative Services runtime, which Mio does not need.
      */
     static Option deployment() throws Exception {

@@ -7,7 +7,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** Felix told it runs on FreeBSD. */
+/** A framework told it runs on FreeBSD. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class FrameworkOnFreeBsdTest extends FrameworkToldItRunsOn {

@@ -7,7 +7,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** Felix told it runs on macOS. */
+/** A framework told it runs on macOS. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class FrameworkOnMacOsTest extends FrameworkToldItRunsOn {

@@ -7,7 +7,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** Felix told it runs on Windows. */
+/** A framework told it runs on Windows. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class FrameworkOnWindowsTest extends FrameworkToldItRunsOn {

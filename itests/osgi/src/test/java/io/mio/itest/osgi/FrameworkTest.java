@@ -42,10 +42,16 @@ public class FrameworkTest {
         return options(FeatureBundles.deployment());
     }
 
+    /** The surefire execution says which framework it put on the class path for Pax Exam. */
+    @Test
+    public void theFrameworkIsTheOneThisRunIsFor() {
+        assertEquals(System.getProperty("mio.framework"), context.getBundle(0).getSymbolicName());
+    }
+
     @Test
     public void theServiceEchoesOverTcp() throws Exception {
         assertEquals("epoll", polls.backend());
-        EchoRoundTrip.run(polls, "hello from Felix");
+        EchoRoundTrip.run(polls, "hello from " + context.getBundle(0).getSymbolicName());
     }
 
     @Test

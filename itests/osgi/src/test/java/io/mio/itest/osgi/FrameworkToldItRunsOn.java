@@ -12,10 +12,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
- * Mio's feature in a Felix told it runs on another OS ({@code org.osgi.framework.os.name}): the
- * backend fragments' {@code osgi.native} requirements must attach the backend for that OS to the
- * core and no other, while the portable bundles start wherever they are. Each subclass names an
- * OS and the backend it expects, and runs the check.
+ * Mio's feature in a framework (Felix or Equinox) told it runs on another OS
+ * ({@code org.osgi.framework.os.name}): the backend fragments' {@code osgi.native} requirements
+ * must attach the backend for that OS to the core and no other, while the portable bundles start
+ * wherever they are. Each subclass names an OS and the backend it expects, and runs the check.
  */
 public abstract class FrameworkToldItRunsOn {
     @Inject
