@@ -29,8 +29,8 @@ class KarafTest {
 
     @Test
     void theMioFeatureInstallsAndEchoesInKaraf() throws Exception {
-        Path work = Path.of(System.getProperty("mio.karaf.work"));
-        deleteTree(work);
+        Path work = Path.of(System.getProperty("mio.work"), "karaf");
+        Trees.delete(work);
         KarafHome karaf = KarafHome.unpack(Path.of(System.getProperty("mio.karaf.archive")), work);
 
         // The user's change: Karaf's EventAdmin calls Subject.getSubject, which throws on JDK 24+.
@@ -70,6 +70,7 @@ class KarafTest {
             assertEquals(List.of(), errors, "Karaf boots and installs Mio without an error");
             assertEquals("", karaf.console(), "no JDK warning: native access granted as the README says");
         }
+        Trees.delete(work); // kept where the test failed, for its logs
     }
 
     /** Mio's features repository, by its Maven coordinates, and a feature installed at once. */
@@ -83,15 +84,5 @@ class KarafTest {
                   </feature>
                 </features>
                 """.formatted(version, probe.toUri());
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }
