@@ -1,7 +1,7 @@
 package io.mio.itest.osgi;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWire;
@@ -58,9 +56,10 @@ final class Bundles {
 
     /**
      * Writes a bundle: a manifest with its name and the given headers, and the class files of the
-     * given classes (with their nested classes), read from where this test's classes were compiled.
+     * given classes and their nest members (nested classes), read through their class loader, so
+     * from a directory or a jar alike.
      */
-    static void write(Path jar, String symbolicName, List<Class<?>> classes, String... headers) throws IOException, URISyntaxException {
+    static void write(Path jar, String symbolicName, List<Class<?>> classes, String... headers) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -71,14 +70,11 @@ final class Bundles {
         }
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             for (Class<?> type : classes) {
-                Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-                String name = type.getName().replace('.', '/');
-                Path directory = root.resolve(name).getParent();
-                String simple = name.substring(name.lastIndexOf('/') + 1);
-                try (Stream<Path> files = Files.list(directory)) {
-                    for (Path file : files.filter(f -> f.getFileName().toString().matches(Pattern.quote(simple) + "(\\$.*)?\\.class")).toList()) {
-                        out.putNextEntry(new JarEntry(root.relativize(file).toString().replace('\\', '/')));
-                        out.write(Files.readAllBytes(file));
+                for (Class<?> member : type.getNestMembers()) {
+                    String entry = member.getName().replace('.', '/') + ".class";
+                    try (InputStream bytes = member.getClassLoader().getResourceAsStream(entry)) {
+                        out.putNextEntry(new JarEntry(entry));
+                        bytes.transferTo(out);
                         out.closeEntry();
                     }
                 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +65,14 @@ final class KarafHome {
     }
 
     /** Starts {@code bin/karaf server} on the given JDK with the environment a user would set. */
-    Running start(Path javaHome, Map<String, String> environment) throws IOException {
+    ContainerProcess start(Path javaHome, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("sh", path("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(path("console.log").toFile());
         builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().putAll(environment);
-        return new Running(builder.start());
+        return ContainerProcess.start(builder);
     }
 
     /** The log Karaf writes, for a failing test to show. */
@@ -85,34 +84,5 @@ final class KarafHome {
     /** What the Karaf JVM printed: JDK warnings, native access among them, land here. */
     String console() throws IOException {
         return Files.readString(path("console.log"));
-    }
-
-    /** A running Karaf; closing it stops Karaf and every process it started, and waits for them. */
-    static final class Running implements AutoCloseable {
-        private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
-        private final Process process;
-
-        private Running(Process process) {
-            this.process = process;
-        }
-
-        boolean isAlive() {
-            return process.isAlive();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-            all.add(process.toHandle());
-            all.forEach(ProcessHandle::destroy); // SIGTERM: Karaf shuts its framework down
-            for (ProcessHandle handle : all) {
-                try {
-                    handle.onExit().get(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    handle.destroyForcibly();
-                    handle.onExit().join();
-                }
-            }
-        }
     }
 }

@@ -1,20 +1,19 @@
 package io.mio.itest.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * Mio's features repository in a real Apache Karaf on this JDK: the test unpacks Karaf 4.4.10,
  * makes exactly the changes the README's Karaf section tells a user to make for JDK 25, drops a
  * features file into {@code deploy/} that installs the {@code mio} feature and a probe bundle,
- * boots {@code bin/karaf server}, and waits for the probe's TCP round trip ({@link KarafProbe}).
+ * boots {@code bin/karaf server}, and waits for the probe's TCP round trip ({@link RoundTripProbe}).
  */
 class KarafTest {
     private static final Duration BOOT_AND_ECHO_LIMIT = Duration.ofMinutes(3);
@@ -49,23 +48,16 @@ class KarafTest {
                 "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, "
                         + Path.of(System.getProperty("mio.repository")).toUri() + "@id=mio@snapshots"));
         Path result = work.resolve("probe-result.txt");
-        karaf.append("system.properties", Map.of(KarafProbe.RESULT, result.toString()));
-        Path probe = work.resolve("mio-karaf-probe.jar");
-        Bundles.write(probe, "io.mio.itest.karaf.probe", List.of(KarafProbe.class, EchoRoundTrip.class),
-                "Bundle-Version", "1.0.0",
-                "Bundle-Activator", KarafProbe.class.getName(),
-                "Import-Package", "io.mio, io.mio.event, io.mio.net, org.osgi.framework, org.osgi.util.tracker");
+        karaf.append("system.properties", Map.of(RoundTripProbe.RESULT, result.toString()));
+        Path probe = work.resolve("mio-probe.jar");
+        ProbeBundle.write(probe);
         karaf.deploy("mio-itest-features.xml", features(System.getProperty("mio.version"), probe));
 
-        try (KarafHome.Running running = karaf.start(Path.of(System.getProperty("java.home")), USER_ENVIRONMENT)) {
-            long deadline = System.nanoTime() + BOOT_AND_ECHO_LIMIT.toNanos();
-            while (!Files.exists(result) && running.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
+        try (ContainerProcess running = karaf.start(Path.of(System.getProperty("java.home")), USER_ENVIRONMENT)) {
+            Optional<String> answer = ProbeBundle.awaitAnswer(result, running::isAlive, BOOT_AND_ECHO_LIMIT);
             String log = karaf.log();
-            assertTrue(Files.exists(result), () -> "no answer from the probe within " + BOOT_AND_ECHO_LIMIT
-                    + (running.isAlive() ? "" : " (Karaf exited)") + "; karaf.log:\n" + log);
-            assertEquals("ok epoll", Files.readString(result), () -> "karaf.log:\n" + log);
+            assertEquals("ok epoll", answer.orElse("no answer from the probe within " + BOOT_AND_ECHO_LIMIT
+                    + (running.isAlive() ? "" : " (Karaf exited)")), () -> "karaf.log:\n" + log);
             List<String> errors = log.lines().filter(line -> line.contains("| ERROR |")).toList();
             assertEquals(List.of(), errors, "Karaf boots and installs Mio without an error");
             assertEquals("", karaf.console(), "no JDK warning: native access granted as the README says");

@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removes the directories the itests make under the build's target directory. */
-final class Trees {
+public final class Trees {
     private Trees() {}
 
     /** Deletes a directory and everything in it; nothing where it does not exist. */
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (Files.exists(root)) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

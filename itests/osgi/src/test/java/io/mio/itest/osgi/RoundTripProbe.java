@@ -12,13 +12,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The activator of the bundle {@link KarafTest} deploys into Karaf beside Mio's feature: it waits
- * for the {@link PollProvider} service, runs an {@link EchoRoundTrip} and writes the outcome to
- * the file named by the {@code mio.karaf.result} property — {@code ok BACKEND}, or the failure's
- * stack trace — where the test, outside Karaf, reads it (Karaf's shell does not run on JDK 25).
+ * The activator of the probe bundle the container itests deploy beside Mio's feature (Karaf's
+ * {@link KarafTest}, the feature launcher's test): it waits for the {@link PollProvider} service,
+ * runs an {@link EchoRoundTrip} and writes the outcome to the file named by the framework
+ * property {@value #RESULT} — {@code ok BACKEND}, or the failure's stack trace — where the test,
+ * outside the container, reads it.
  */
-public final class KarafProbe implements BundleActivator {
-    static final String RESULT = "mio.karaf.result";
+public final class RoundTripProbe implements BundleActivator {
+    public static final String RESULT = "mio.probe.result";
     private static final long SERVICE_WAIT_MILLIS = 60_000;
 
     private Thread worker;
@@ -26,7 +27,7 @@ public final class KarafProbe implements BundleActivator {
     @Override
     public void start(BundleContext context) {
         Path result = Path.of(context.getProperty(RESULT));
-        worker = new Thread(() -> report(result, outcome(context)), "mio-karaf-probe");
+        worker = new Thread(() -> report(result, outcome(context)), "mio-round-trip-probe");
         worker.start();
     }
 
@@ -44,7 +45,7 @@ public final class KarafProbe implements BundleActivator {
             if (polls == null) {
                 return "no PollProvider service within " + SERVICE_WAIT_MILLIS + " ms";
             }
-            EchoRoundTrip.run(polls, "hello from Karaf");
+            EchoRoundTrip.run(polls, "hello from " + context.getBundle(0).getSymbolicName());
             return "ok " + polls.backend();
         } catch (Throwable e) { // any failure, a missing import too, is the answer the test needs
             StringWriter trace = new StringWriter();
