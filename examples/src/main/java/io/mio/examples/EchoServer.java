@@ -20,12 +20,11 @@ import java.util.Arrays;
  */
 public final class EchoServer extends EventLoop {
     private static final Token SERVER = new Token(0);
-    private static final int BUFFER_SIZE = 64 * 1024;
-
+    
     private final TcpListener listener;
     /** Shared by every connection: bytes only stay in it within one pump. */
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private Connection[] connections = new Connection[1024];
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(EchoConnection.BUFFER_SIZE);
+    private EchoConnection[] connections = new EchoConnection[1024];
     private int[] freeSlots = new int[0];
     private int freeCount;
     private int used = 1; // slot 0 is the listener's token
@@ -56,17 +55,6 @@ public final class EchoServer extends EventLoop {
         return listener.localAddress();
     }
 
-    /** A connection and the bytes it could not write yet. */
-    private static final class Connection {
-        final TcpStream stream;
-        /** Allocated on the first partial write, then kept: flipped, holding unwritten bytes. */
-        ByteBuffer pending;
-
-        Connection(TcpStream stream) {
-            this.stream = stream;
-        }
-    }
-
     /**
      * Runs the server until the process is stopped.
      *
@@ -87,8 +75,8 @@ public final class EchoServer extends EventLoop {
         if (slot == 0) {
             acceptAll();
         } else {
-            Connection connection = connections[slot];
-            if (connection != null && !pump(connection)) {
+            EchoConnection connection = connections[slot];
+            if (connection != null && !connection.pump(buffer)) {
                 close(slot);
             }
         }
@@ -99,41 +87,10 @@ public final class EchoServer extends EventLoop {
         while ((stream = listener.accept()) != null) {
             stream.setNoDelay(true);
             int slot = takeSlot();
-            connections[slot] = new Connection(stream);
+            connections[slot] = new EchoConnection(stream);
             poll.registry().register(stream, new Token(slot), Interest.READABLE.add(Interest.WRITABLE));
         }
     }
-
-    // TcpStream's javadoc shows the lines from here to @end.
-    // @start region="pump"
-    /** Echoes until the socket would block; {@code false} when the connection is finished. */
-    private boolean pump(Connection c) {
-        try {
-            if (c.pending != null && c.pending.hasRemaining()) {
-                c.stream.write(c.pending);
-                if (c.pending.hasRemaining()) {
-                    return true; // still full: the next writable event resumes
-                }
-            }
-            while (true) {
-                int n = c.stream.read(buffer.clear());
-                if (n <= 0) {
-                    return n == 0;
-                }
-                c.stream.write(buffer.flip());
-                if (buffer.hasRemaining()) {
-                    if (c.pending == null) {
-                        c.pending = ByteBuffer.allocateDirect(BUFFER_SIZE);
-                    }
-                    c.pending.clear().put(buffer).flip();
-                    return true;
-                }
-            }
-        } catch (IOException e) {
-            return false; // reset by the peer, or the like: drop the connection
-        }
-    }
-    // @end
 
     private int takeSlot() {
         if (freeCount > 0) {
@@ -147,7 +104,7 @@ public final class EchoServer extends EventLoop {
 
     @Override
     void closeSources() {
-        for (Connection connection : connections) {
+        for (EchoConnection connection : connections) {
             if (connection != null) {
                 connection.stream.close();
             }

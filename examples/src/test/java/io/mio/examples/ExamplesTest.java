@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mio.net.TcpListener;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -27,31 +28,53 @@ class ExamplesTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            try (Socket a = client(server); Socket b = client(server)) {
-                for (int round = 0; round < 100; round++) {
-                    byte[] message = ("hello mio " + round).getBytes(StandardCharsets.US_ASCII);
-                    a.getOutputStream().write(message);
-                    b.getOutputStream().write(message);
-                    assertArrayEquals(message, readExactly(a, message.length));
-                    assertArrayEquals(message, readExactly(b, message.length));
-                }
-                byte[] large = new byte[1 << 20]; // more than a socket buffer: partial writes resume
-                for (int i = 0; i < large.length; i++) {
-                    large[i] = (byte) (i * 31);
-                }
-                Thread writer = Thread.ofPlatform().start(() -> {
-                    try {
-                        a.getOutputStream().write(large);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                assertArrayEquals(large, readExactly(a, large.length));
-                writer.join();
-            }
+            assertEchoes(server.localAddress());
             server.stop();
             serving.join(10_000);
             assertFalse(serving.isAlive(), "stop() ends run()");
+        }
+    }
+
+    @Test
+    void theGuidesEchoServerAnswersClientsOnLoopback() throws Exception {
+        try (TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
+            Thread serving = Thread.ofPlatform().start(() -> {
+                try {
+                    GuideEchoServer.serve(listener);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertEchoes(listener.localAddress());
+            serving.interrupt();
+            serving.join(10_000);
+            assertFalse(serving.isAlive(), "an interrupt ends serve() within its poll timeout");
+        }
+    }
+
+    /** Two clients, a hundred rounds each, then a megabyte: partial writes must resume. */
+    private static void assertEchoes(InetSocketAddress server) throws Exception {
+        try (Socket a = client(server); Socket b = client(server)) {
+            for (int round = 0; round < 100; round++) {
+                byte[] message = ("hello mio " + round).getBytes(StandardCharsets.US_ASCII);
+                a.getOutputStream().write(message);
+                b.getOutputStream().write(message);
+                assertArrayEquals(message, readExactly(a, message.length));
+                assertArrayEquals(message, readExactly(b, message.length));
+            }
+            byte[] large = new byte[1 << 20]; // more than a socket buffer: partial writes resume
+            for (int i = 0; i < large.length; i++) {
+                large[i] = (byte) (i * 31);
+            }
+            Thread writer = Thread.ofPlatform().start(() -> {
+                try {
+                    a.getOutputStream().write(large);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertArrayEquals(large, readExactly(a, large.length));
+            writer.join();
         }
     }
 
@@ -66,10 +89,6 @@ class ExamplesTest {
         });
         example.join(10_000);
         assertFalse(example.isAlive(), "the example's event loop returns once the client is connected");
-    }
-
-    private static Socket client(EchoServer server) throws IOException {
-        return client(server.localAddress());
     }
 
     private static Socket client(InetSocketAddress address) throws IOException {

@@ -22,10 +22,10 @@ import java.util.Set;
  * pending); on each event, read until a read returns 0 or -1, and write until everything is
  * written or a write returns 0.
  *
- * <p>{@code EchoServer}'s handler, from the examples the build compiles and tests: echo until the
+ * <p>The echo servers' pump, from the examples the build compiles and tests: echo until the
  * read would block, and keep what the socket did not take for the next writable event:
  *
- * {@snippet class="io.mio.examples.EchoServer" region="pump"}
+ * {@snippet class="io.mio.examples.EchoConnection" region="pump"}
  *
  * <h2>Connecting</h2>
  * {@link #connect} returns before the connection is made. Register the stream for
