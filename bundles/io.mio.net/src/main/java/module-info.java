@@ -5,6 +5,8 @@
  */
 module io.mio.net {
     requires transitive io.mio.core;
+    // The keep-alive tuning and TCP_QUICKACK options are jdk.net's; without it there are none.
+    requires static jdk.net;
 
     exports io.mio.net;
     exports io.mio.unix;

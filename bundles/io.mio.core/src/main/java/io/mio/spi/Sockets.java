@@ -326,6 +326,17 @@ public interface Sockets extends Descriptor.Closer {
     void shutdown(long fd, boolean read, boolean write) throws IOException;
 
     /**
+     * Whether this OS has an option, so that a socket lists in its supported options only what
+     * {@link #setOption} can set here.
+     *
+     * @param option the option
+     * @return true by default: the options every OS Mio runs on has
+     */
+    default boolean supports(SocketOpt option) {
+        return true;
+    }
+
+    /**
      * Sets an option.
      *
      * @param fd the socket

@@ -13,8 +13,6 @@ import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,17 +22,6 @@ import java.util.Set;
  * socket type's own.
  */
 abstract sealed class MioSocket implements Source, Channel permits InetSocket, UnixSocket, StreamSocket {
-    private static final Map<SocketOption<?>, SocketOpt> OPTIONS = Map.of(
-            StandardSocketOptions.SO_REUSEADDR, SocketOpt.REUSE_ADDRESS,
-            StandardSocketOptions.SO_REUSEPORT, SocketOpt.REUSE_PORT,
-            StandardSocketOptions.SO_KEEPALIVE, SocketOpt.KEEP_ALIVE,
-            StandardSocketOptions.SO_LINGER, SocketOpt.LINGER,
-            StandardSocketOptions.SO_RCVBUF, SocketOpt.RECEIVE_BUFFER,
-            StandardSocketOptions.SO_SNDBUF, SocketOpt.SEND_BUFFER,
-            StandardSocketOptions.TCP_NODELAY, SocketOpt.TCP_NODELAY,
-            StandardSocketOptions.IP_TOS, SocketOpt.TRAFFIC_CLASS,
-            StandardSocketOptions.SO_BROADCAST, SocketOpt.BROADCAST);
-
     final IoSource io;
     /** The family, for the options whose level differs between IPv4 and IPv6; false for Unix. */
     final boolean ipv6;
@@ -108,50 +95,16 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
      * @param option one of {@link #supportedOptions()}
      * @param value its value; for {@link StandardSocketOptions#SO_LINGER} a negative value turns
      *     linger off
-     * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
-     *     once closed
+     * @throws IOException when the OS refuses, or (a {@link java.net.SocketException}) when the
+     *     {@link java.net.NetworkInterface} of {@code IP_MULTICAST_IF} has no address of this
+     *     socket's family; {@link java.nio.channels.ClosedChannelException} once closed
      * @throws UnsupportedOperationException when the option is not supported by this socket
-     * @throws IllegalArgumentException when the value is not valid
+     * @throws IllegalArgumentException when the value is null, of another type, negative, or above
+     *     255 for {@code IP_TOS} and {@code IP_MULTICAST_TTL}
      */
     public <T> void setOption(SocketOption<T> option, T value) throws IOException {
         SocketOpt opt = supported(option);
-        setInt(opt, raw(option, opt, value));
-    }
-
-    /**
-     * An option's value as the OS takes it, checked: not null, of the option's type, not negative
-     * (but for linger, where that means off).
-     *
-     * @throws IllegalArgumentException when the value is not valid
-     */
-    static int raw(SocketOption<?> option, SocketOpt opt, Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("the value of " + option.name() + " cannot be null");
-        }
-        if (!option.type().isInstance(value)) {
-            throw new IllegalArgumentException(option.name() + " takes a " + option.type().getSimpleName() + ", not " + value);
-        }
-        if (value instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        int raw = (Integer) value;
-        if (raw < 0 && opt != SocketOpt.LINGER) {
-            throw new IllegalArgumentException(option.name() + " cannot be negative, was " + raw);
-        }
-        return raw;
-    }
-
-    /**
-     * The OS-neutral identity of a supported option.
-     *
-     * @throws UnsupportedOperationException when {@code option} is not in {@code supported}
-     */
-    static SocketOpt supported(SocketOption<?> option, Set<SocketOption<?>> supported, String type) {
-        Objects.requireNonNull(option, "option");
-        if (!supported.contains(option)) {
-            throw new UnsupportedOperationException("'" + option.name() + "' is not supported by " + type);
-        }
-        return OPTIONS.get(option);
+        setInt(opt, SocketOptionMap.toRaw(option, opt, value));
     }
 
     /**
@@ -159,26 +112,29 @@ abstract sealed class MioSocket implements Source, Channel permits InetSocket, U
      *
      * @param <T> the option's value type
      * @param option one of {@link #supportedOptions()}
-     * @return its value; for {@link StandardSocketOptions#SO_LINGER} -1 when linger is off
+     * @return its value; for {@link StandardSocketOptions#SO_LINGER} -1 when linger is off, for
+     *     {@code IP_MULTICAST_IF} null when the OS chooses the interface
      * @throws IOException when the OS refuses; {@link java.nio.channels.ClosedChannelException}
      *     once closed
      * @throws UnsupportedOperationException when the option is not supported by this socket
      */
     public <T> T getOption(SocketOption<T> option) throws IOException {
-        int raw = getInt(supported(option));
-        Object value = option.type() == Boolean.class ? (Object) (raw != 0) : (Object) raw;
-        return option.type().cast(value);
+        SocketOpt opt = supported(option);
+        return SocketOptionMap.fromRaw(option, opt, getInt(opt));
     }
 
     /**
-     * The options {@link #setOption} and {@link #getOption} take.
+     * The options {@link #setOption} and {@link #getOption} take: those of {@code java.nio}'s
+     * channel of the same kind that this OS has, with the {@code jdk.net} ones where the
+     * {@code jdk.net} module is present (on the module path, a module that names them requires
+     * it).
      *
      * @return an unmodifiable set
      */
     public abstract Set<SocketOption<?>> supportedOptions();
 
     private SocketOpt supported(SocketOption<?> option) {
-        return supported(option, supportedOptions(), getClass().getSimpleName());
+        return SocketOptionMap.supported(option, supportedOptions(), getClass().getSimpleName(), ipv6);
     }
 
 

@@ -35,9 +35,9 @@ public final class TcpListener extends InetSocket {
      */
     public static final int DEFAULT_BACKLOG = 1024;
 
-    private static final Set<SocketOption<?>> OPTIONS = Set.of(
+    private static final Set<SocketOption<?>> OPTIONS = SocketOptionMap.availableOf(SocketOptionMap.withJdkNetTcp(Set.of(
             StandardSocketOptions.SO_REUSEADDR, StandardSocketOptions.SO_REUSEPORT,
-            StandardSocketOptions.SO_RCVBUF);
+            StandardSocketOptions.SO_RCVBUF)));
 
     private TcpListener(IoSource io, boolean ipv6) {
         super(io, ipv6);
@@ -119,15 +119,15 @@ public final class TcpListener extends InetSocket {
             throw new IllegalArgumentException("backlog must be at least 1, was " + backlog);
         }
         Objects.requireNonNull(options, "options");
+        boolean ipv6 = isIpv6(Objects.requireNonNull(address, "address"));
         SocketOpt[] opts = new SocketOpt[options.size()];
         int[] values = new int[options.size()];
         int n = 0;
         for (Map.Entry<SocketOption<?>, ?> entry : options.entrySet()) {
-            opts[n] = supported(entry.getKey(), OPTIONS, "TcpListener");
-            values[n] = raw(entry.getKey(), opts[n], entry.getValue());
+            opts[n] = SocketOptionMap.supported(entry.getKey(), OPTIONS, "TcpListener", ipv6);
+            values[n] = SocketOptionMap.toRaw(entry.getKey(), opts[n], entry.getValue());
             n++;
         }
-        boolean ipv6 = isIpv6(Objects.requireNonNull(address, "address"));
         IoSource io = open(address, false, fd -> {
             SocketIo.SOCKETS.setOption(fd, ipv6, SocketOpt.REUSE_ADDRESS, 1);
             for (int i = 0; i < opts.length; i++) {
@@ -158,8 +158,10 @@ public final class TcpListener extends InetSocket {
     /**
      * {@inheritDoc}
      *
-     * @return {@code SO_REUSEADDR}, {@code SO_REUSEPORT} and {@code SO_RCVBUF} (which accepted
-     *     streams inherit)
+     * @return {@code SO_REUSEADDR}, {@code SO_REUSEPORT} (where the OS has it) and
+     *     {@code SO_RCVBUF}; and of {@code jdk.net}, where it is present, the keep-alive tuning and
+     *     {@code TCP_QUICKACK}, as a {@code ServerSocketChannel} has them (where the OS has them).
+     *     Accepted streams inherit the receive buffer and, on Linux, the keep-alive tuning.
      */
     @Override
     public Set<SocketOption<?>> supportedOptions() {

@@ -46,10 +46,11 @@ import java.util.Set;
  * thread.
  */
 public final class TcpStream extends StreamSocket {
-    private static final Set<SocketOption<?>> OPTIONS = Set.of(
+    private static final Set<SocketOption<?>> OPTIONS = SocketOptionMap.availableOf(SocketOptionMap.withJdkNetTcp(Set.of(
             StandardSocketOptions.TCP_NODELAY, StandardSocketOptions.SO_KEEPALIVE,
             StandardSocketOptions.SO_LINGER, StandardSocketOptions.SO_RCVBUF,
-            StandardSocketOptions.SO_SNDBUF, StandardSocketOptions.IP_TOS);
+            StandardSocketOptions.SO_SNDBUF, StandardSocketOptions.IP_TOS,
+            StandardSocketOptions.SO_REUSEADDR, StandardSocketOptions.SO_REUSEPORT)));
 
     TcpStream(IoSource io, boolean ipv6) {
         super(io, ipv6);
@@ -190,8 +191,21 @@ public final class TcpStream extends StreamSocket {
     /**
      * {@inheritDoc}
      *
+     * <p>Keep-alive is tuned as with a {@code SocketChannel}: turn on {@code SO_KEEPALIVE}, then
+     * set {@code jdk.net.ExtendedSocketOptions}' {@code TCP_KEEPIDLE}, {@code TCP_KEEPINTERVAL}
+     * (both in seconds) and {@code TCP_KEEPCOUNT}:
+     *
+     * {@snippet :
+     * stream.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+     * stream.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 60);
+     * stream.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
+     * stream.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 5);
+     * }
+     *
      * @return {@code TCP_NODELAY}, {@code SO_KEEPALIVE}, {@code SO_LINGER}, {@code SO_RCVBUF},
-     *     {@code SO_SNDBUF} and {@code IP_TOS}
+     *     {@code SO_SNDBUF}, {@code IP_TOS}, {@code SO_REUSEADDR} and {@code SO_REUSEPORT} (where
+     *     the OS has it); and of {@code jdk.net}, where it is present, the keep-alive tuning (not on
+     *     Windows or OpenBSD) and {@code TCP_QUICKACK} (Linux)
      */
     @Override
     public Set<SocketOption<?>> supportedOptions() {

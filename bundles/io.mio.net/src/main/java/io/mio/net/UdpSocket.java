@@ -45,10 +45,12 @@ public final class UdpSocket extends InetSocket {
     /** What a send or receive returns when it would block. */
     public static final int WOULD_BLOCK = DatagramIo.WOULD_BLOCK;
 
-    private static final Set<SocketOption<?>> OPTIONS = Set.of(
+    private static final Set<SocketOption<?>> OPTIONS = SocketOptionMap.availableOf(Set.of(
             StandardSocketOptions.SO_BROADCAST, StandardSocketOptions.SO_REUSEADDR,
             StandardSocketOptions.SO_REUSEPORT, StandardSocketOptions.SO_RCVBUF,
-            StandardSocketOptions.SO_SNDBUF, StandardSocketOptions.IP_TOS);
+            StandardSocketOptions.SO_SNDBUF, StandardSocketOptions.IP_TOS,
+            StandardSocketOptions.IP_MULTICAST_TTL, StandardSocketOptions.IP_MULTICAST_LOOP,
+            StandardSocketOptions.IP_MULTICAST_IF));
 
     private UdpSocket(IoSource io, boolean ipv6) {
         super(io, ipv6);
@@ -468,8 +470,15 @@ public final class UdpSocket extends InetSocket {
     /**
      * {@inheritDoc}
      *
-     * @return {@code SO_BROADCAST}, {@code SO_REUSEADDR}, {@code SO_REUSEPORT}, {@code SO_RCVBUF},
-     *     {@code SO_SNDBUF} and {@code IP_TOS}
+     * <p>As with a {@code DatagramChannel}, the three multicast options are those of the
+     * socket's family: on an IPv6 socket they set {@code IPV6_MULTICAST_HOPS},
+     * {@code IPV6_MULTICAST_LOOP} and {@code IPV6_MULTICAST_IF}, which govern what it sends to
+     * IPv6 groups ({@link #setMulticastTtlV4} and the other methods named for a family set that
+     * family's option on any socket).
+     *
+     * @return {@code SO_BROADCAST}, {@code SO_REUSEADDR}, {@code SO_REUSEPORT} (where the OS has
+     *     it), {@code SO_RCVBUF}, {@code SO_SNDBUF}, {@code IP_TOS}, {@code IP_MULTICAST_TTL},
+     *     {@code IP_MULTICAST_LOOP} and {@code IP_MULTICAST_IF}
      */
     @Override
     public Set<SocketOption<?>> supportedOptions() {

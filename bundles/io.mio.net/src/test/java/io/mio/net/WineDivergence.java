@@ -20,6 +20,9 @@ enum WineDivergence {
     /** Every socket's state lives in one wineserver process, which 10,000 connections swamp. */
     TEN_THOUSAND_SOCKETS_SWAMP_WINESERVER("Wine keeps every socket's state in one wineserver process, which 10,000"
             + " connections keep busy for minutes a round; Windows's kernel has no such bottleneck"),
+    /** The test host's JVM is Linux's, so a {@code java.nio} channel there answers as on Linux. */
+    JDK_CHANNELS_ARE_LINUXS("the Wine host runs Mio's Windows backend in a Linux JVM, whose java.nio channels"
+            + " offer Linux's options; on Windows the JDK's are Windows's"),
     /** The test's Mio runs in Linux child processes inside network namespaces, not in the Wine host. */
     PEERS_IN_LINUX_NAMESPACES("the test runs Mio in Linux child processes in network namespaces, which the"
             + " Linux runs of the suite cover; the Wine host has no way to start Windows ones there");

@@ -13,7 +13,7 @@ final class DragonFlyTables {
     static final ConstantTable CONSTANTS = BsdTables.CONSTANTS.with(
             AF_INET6, 28, O_CLOEXEC, 0x2_0000, SOCK_NONBLOCK, 0x2000_0000, SOCK_CLOEXEC, 0x1000_0000,
             SO_NOSIGPIPE, 0x800, MSG_NOSIGNAL, 0x400, MSG_CMSG_CLOEXEC, 0x1000, LOCAL_PEERCRED, 1,
-            EVFILT_USER, -9, NOTE_TRIGGER, 0x100_0000);
+            EVFILT_USER, -9, NOTE_TRIGGER, 0x100_0000, TCP_KEEPIDLE, 256, TCP_KEEPINTVL, 512, TCP_KEEPCNT, 1024);
 
     static final UnixAbi ABI = new UnixAbi("DragonFly", Set.of("amd64"), CONSTANTS, BsdTables.ERRNOS,
             BsdTables.layouts(8, 128, null, BsdTables.XUCRED_WITH_TAIL, BsdTables.KEVENT_32),

@@ -17,7 +17,8 @@ final class FreeBsdTables {
     static final ConstantTable CONSTANTS = BsdTables.CONSTANTS.with(
             AF_INET6, 28, O_CLOEXEC, 0x10_0000, SOCK_NONBLOCK, 0x2000_0000, SOCK_CLOEXEC, 0x1000_0000,
             SO_PROTOCOL, 0x1016, SO_NOSIGPIPE, 0x800, MSG_NOSIGNAL, 0x2_0000,
-            MSG_CMSG_CLOEXEC, 0x4_0000, LOCAL_PEERCRED, 1, EVFILT_USER, -11, EVFILT_LIO, -10, NOTE_TRIGGER, 0x100_0000);
+            MSG_CMSG_CLOEXEC, 0x4_0000, LOCAL_PEERCRED, 1, EVFILT_USER, -11, EVFILT_LIO, -10, NOTE_TRIGGER, 0x100_0000,
+            TCP_KEEPIDLE, 256, TCP_KEEPINTVL, 512, TCP_KEEPCNT, 1024);
 
     static final UnixLayouts LAYOUTS = BsdTables.layouts(8, 128, BsdTables.mmsghdr(ValueLayout.JAVA_LONG),
             BsdTables.XUCRED_WITH_TAIL,

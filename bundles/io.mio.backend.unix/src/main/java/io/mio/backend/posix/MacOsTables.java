@@ -17,8 +17,10 @@ import java.util.Set;
 final class MacOsTables {
     static final ConstantTable CONSTANTS = BsdTables.CONSTANTS
             .with(AF_INET6, 30, O_CLOEXEC, 0x100_0000, IPV6_TCLASS, 36, SO_LINGER, 0x1080, SO_NOSIGPIPE, 0x1022,
-                    SOL_LOCAL, 0, LOCAL_PEERCRED, 1, LOCAL_PEERPID, 2, EVFILT_USER, -10, NOTE_TRIGGER, 0x100_0000)
-            .named(SO_LINGER, "SO_LINGER_SEC");
+                    SOL_LOCAL, 0, LOCAL_PEERCRED, 1, LOCAL_PEERPID, 2, EVFILT_USER, -10, NOTE_TRIGGER, 0x100_0000,
+                    TCP_KEEPIDLE, 0x10, TCP_KEEPINTVL, 0x101, TCP_KEEPCNT, 0x102)
+            .named(SO_LINGER, "SO_LINGER_SEC")
+            .named(TCP_KEEPIDLE, "TCP_KEEPALIVE");
 
     /** Darwin numbers {@code EOPNOTSUPP} 102 and gives 45 to {@code ENOTSUP}. */
     static final ErrnoTable ERRNOS = BsdTables.ERRNOS.with("ENOTSUP", 45, "EOPNOTSUPP", 102);

@@ -53,14 +53,22 @@ final class Net {
     static final int IP_TTL = Abi.constant(UnixConstant.IP_TTL);
     static final int IPPROTO_TCP = Abi.constant(UnixConstant.IPPROTO_TCP);
     static final int TCP_NODELAY = Abi.constant(UnixConstant.TCP_NODELAY);
+    /** Keep-alive tuning and quick acknowledgements: -1 where the OS has none (see supports). */
+    static final int TCP_KEEPIDLE = Abi.current().constants().getOr(UnixConstant.TCP_KEEPIDLE, -1);
+    static final int TCP_KEEPINTVL = Abi.current().constants().getOr(UnixConstant.TCP_KEEPINTVL, -1);
+    static final int TCP_KEEPCNT = Abi.current().constants().getOr(UnixConstant.TCP_KEEPCNT, -1);
+    static final int TCP_QUICKACK = Abi.current().constants().getOr(UnixConstant.TCP_QUICKACK, -1);
     static final int IPPROTO_UDP = Abi.constant(UnixConstant.IPPROTO_UDP);
     static final int SO_BROADCAST = Abi.constant(UnixConstant.SO_BROADCAST);
+    static final int IP_MULTICAST_IF = Abi.constant(UnixConstant.IP_MULTICAST_IF);
     static final int IP_MULTICAST_TTL = Abi.constant(UnixConstant.IP_MULTICAST_TTL);
     static final int IP_MULTICAST_LOOP = Abi.constant(UnixConstant.IP_MULTICAST_LOOP);
     static final int IP_ADD_MEMBERSHIP = Abi.constant(UnixConstant.IP_ADD_MEMBERSHIP);
     static final int IP_DROP_MEMBERSHIP = Abi.constant(UnixConstant.IP_DROP_MEMBERSHIP);
     static final int IPPROTO_IPV6 = Abi.constant(UnixConstant.IPPROTO_IPV6);
     static final int IPV6_MULTICAST_LOOP = Abi.constant(UnixConstant.IPV6_MULTICAST_LOOP);
+    static final int IPV6_MULTICAST_HOPS = Abi.constant(UnixConstant.IPV6_MULTICAST_HOPS);
+    static final int IPV6_MULTICAST_IF = Abi.constant(UnixConstant.IPV6_MULTICAST_IF);
     static final int IPV6_ADD_MEMBERSHIP = Abi.constant(UnixConstant.IPV6_ADD_MEMBERSHIP);
     static final int IPV6_DROP_MEMBERSHIP = Abi.constant(UnixConstant.IPV6_DROP_MEMBERSHIP);
     static final int IPV6_UNICAST_HOPS = Abi.constant(UnixConstant.IPV6_UNICAST_HOPS);

@@ -18,7 +18,7 @@ final class NetBsdTables {
     static final ConstantTable CONSTANTS = BsdTables.CONSTANTS.with(
             AF_INET6, 24, O_CLOEXEC, 0x40_0000, SOCK_NONBLOCK, 0x2000_0000, SOCK_CLOEXEC, 0x1000_0000,
             MSG_NOSIGNAL, 0x400, MSG_CMSG_CLOEXEC, 0x800, LOCAL_PEEREID, 3,
-            EVFILT_READ, 0, EVFILT_WRITE, 1, EVFILT_AIO, 2);
+            EVFILT_READ, 0, EVFILT_WRITE, 1, EVFILT_AIO, 2, TCP_KEEPIDLE, 3, TCP_KEEPINTVL, 5, TCP_KEEPCNT, 6);
 
     /**
      * The layouts, which differ between the architectures only in what {@code CMSG_ALIGN} rounds

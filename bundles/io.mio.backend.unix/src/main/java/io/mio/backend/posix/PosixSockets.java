@@ -575,6 +575,11 @@ public final class PosixSockets implements Sockets, UnixCalls {
     }
 
     @Override
+    public boolean supports(SocketOpt option) {
+        return SocketOptions.supports(option);
+    }
+
+    @Override
     public void setOption(long fd, boolean ipv6, SocketOpt option, int value) throws IOException {
         SocketOptions.set(fd, ipv6, option, value);
     }

@@ -7,7 +7,7 @@ import java.lang.foreign.ValueLayout;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 
-/** Maps {@link SocketOpt} to Linux's level and name, and moves the values through scratch memory. */
+/** Maps {@link SocketOpt} to this Unix's level and name, and moves the values through scratch memory. */
 final class SocketOptions {
     private static final long L_ONOFF = Abi.offset(Abi.layouts().linger(), "l_onoff");
     private static final long L_LINGER = Abi.offset(Abi.layouts().linger(), "l_linger");
@@ -99,8 +99,39 @@ final class SocketOptions {
             case MULTICAST_LOOP_V4 -> Net.IPPROTO_IP << 16 | Net.IP_MULTICAST_LOOP;
             case MULTICAST_TTL_V4 -> Net.IPPROTO_IP << 16 | Net.IP_MULTICAST_TTL;
             case MULTICAST_LOOP_V6 -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_MULTICAST_LOOP;
+            case MULTICAST_HOPS_V6 -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_MULTICAST_HOPS;
+            case MULTICAST_IF_V4 -> Net.IPPROTO_IP << 16 | Net.IP_MULTICAST_IF;
+            case MULTICAST_IF_V6 -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_MULTICAST_IF;
+            case KEEPALIVE_IDLE -> Net.IPPROTO_TCP << 16 | present(Net.TCP_KEEPIDLE, option);
+            case KEEPALIVE_INTERVAL -> Net.IPPROTO_TCP << 16 | present(Net.TCP_KEEPINTVL, option);
+            case KEEPALIVE_COUNT -> Net.IPPROTO_TCP << 16 | present(Net.TCP_KEEPCNT, option);
+            case QUICK_ACK -> Net.IPPROTO_TCP << 16 | present(Net.TCP_QUICKACK, option);
             case LINGER -> throw new AssertionError("handled by the caller");
         };
+    }
+
+    /**
+     * Whether this OS has the option: the ones some Unixes lack are in its table or not.
+     *
+     * @param option the option
+     * @return false for keep-alive tuning on OpenBSD and {@code TCP_QUICKACK} off Linux
+     */
+    static boolean supports(SocketOpt option) {
+        return switch (option) {
+            case KEEPALIVE_IDLE -> Net.TCP_KEEPIDLE >= 0;
+            case KEEPALIVE_INTERVAL -> Net.TCP_KEEPINTVL >= 0;
+            case KEEPALIVE_COUNT -> Net.TCP_KEEPCNT >= 0;
+            case QUICK_ACK -> Net.TCP_QUICKACK >= 0;
+            default -> true;
+        };
+    }
+
+    /** A name the OS has; the sockets list only supported options, so this is a safety net. */
+    private static int present(int name, SocketOpt option) {
+        if (name < 0) {
+            throw new UnsupportedOperationException(option + " is not an option on " + Abi.current().os());
+        }
+        return name;
     }
 
     private static void check(int result, String call) throws IOException {

@@ -61,8 +61,22 @@ final class WinOptions {
             case KEEP_ALIVE, RECEIVE_BUFFER, SEND_BUFFER, BROADCAST, REUSE_ADDRESS, LINGER, REUSE_PORT -> SOL_SOCKET.value();
             case TCP_NODELAY -> IPPROTO_TCP.value();
             case TTL, TRAFFIC_CLASS -> ipv6 ? IPPROTO_IPV6.value() : IPPROTO_IP.value();
-            case IPV6_ONLY, MULTICAST_LOOP_V6 -> IPPROTO_IPV6.value();
-            case MULTICAST_LOOP_V4, MULTICAST_TTL_V4 -> IPPROTO_IP.value();
+            case IPV6_ONLY, MULTICAST_LOOP_V6, MULTICAST_HOPS_V6, MULTICAST_IF_V6 -> IPPROTO_IPV6.value();
+            case MULTICAST_LOOP_V4, MULTICAST_TTL_V4, MULTICAST_IF_V4 -> IPPROTO_IP.value();
+            case KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT, QUICK_ACK ->
+                    throw new UnsupportedOperationException(option + " is not an option of Mio's Windows backend");
+        };
+    }
+
+    /**
+     * Whether the backend sets the option: Windows has no {@code SO_REUSEPORT} or
+     * {@code TCP_QUICKACK}; its per-socket keep-alive tuning (Windows 10 1709 on) is not offered,
+     * because the mingw-w64 headers the build checks {@link WinConstant} against do not name it.
+     */
+    static boolean supports(SocketOpt option) {
+        return switch (option) {
+            case REUSE_PORT, KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT, QUICK_ACK -> false;
+            default -> true;
         };
     }
 
@@ -79,8 +93,13 @@ final class WinOptions {
             case MULTICAST_LOOP_V4 -> IP_MULTICAST_LOOP.value();
             case MULTICAST_TTL_V4 -> IP_MULTICAST_TTL.value();
             case MULTICAST_LOOP_V6 -> IPV6_MULTICAST_LOOP.value();
+            case MULTICAST_HOPS_V6 -> IPV6_MULTICAST_HOPS.value();
+            case MULTICAST_IF_V4 -> IP_MULTICAST_IF.value();
+            case MULTICAST_IF_V6 -> IPV6_MULTICAST_IF.value();
             case REUSE_PORT -> throw new UnsupportedOperationException("Windows has no SO_REUSEPORT");
             case REUSE_ADDRESS, LINGER -> throw new AssertionError("handled by the caller");
+            case KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT, QUICK_ACK ->
+                    throw new AssertionError("refused by level()");
         };
     }
 

@@ -461,6 +461,11 @@ final class WinsockSockets implements Sockets {
     }
 
     @Override
+    public boolean supports(SocketOpt option) {
+        return WinOptions.supports(option);
+    }
+
+    @Override
     public void setOption(long socket, boolean ipv6, SocketOpt option, int value) throws IOException {
         WinOptions.set(socket, ipv6, option, value);
     }

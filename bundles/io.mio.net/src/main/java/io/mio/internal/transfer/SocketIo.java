@@ -31,11 +31,13 @@ public final class SocketIo {
     /** Each thread's answers of the memory gate for a scatter or gather, handed to the backend. */
     private static final ThreadLocal<long[]> BASES = ThreadLocal.withInitial(() -> new long[MAX_BUFFERS]);
 
-    /** The backend's calls. */
-    public static final Sockets SOCKETS = Backends.current().sockets();
+    /** The backend's calls; where no backend can run, calls that each say why. */
+    public static final Sockets SOCKETS = Backends.unavailabilityCause()
+            .map(UnavailableSockets::because)
+            .orElseGet(() -> Backends.current().sockets());
 
-    /** The backend's Unix-only calls, or {@code null} on an OS without them. */
-    private static final UnixCalls UNIX = Backends.current().unix();
+    /** The backend's Unix-only calls, or {@code null} on an OS without them or without a backend. */
+    private static final UnixCalls UNIX = Backends.unavailabilityCause().isPresent() ? null : Backends.current().unix();
 
     /**
      * The calls only Unix has: pipes, socket pairs, descriptor passing.

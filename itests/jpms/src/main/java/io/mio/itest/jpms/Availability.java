@@ -2,6 +2,9 @@ package io.mio.itest.jpms;
 
 import io.mio.Poll;
 import io.mio.PollProvider;
+import io.mio.net.TcpListener;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ServiceLoader;
 
 /**
@@ -26,6 +29,13 @@ public final class Availability {
                 System.out.println("open " + attempt + ": opened " + poll);
             } catch (Throwable t) {
                 System.out.println("open " + attempt + ": " + t.getClass().getName() + ": " + t.getMessage());
+            }
+        }
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try (TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                System.out.println("bind " + attempt + ": bound " + listener);
+            } catch (Throwable t) {
+                System.out.println("bind " + attempt + ": " + t.getClass().getName() + ": " + t.getMessage());
             }
         }
     }

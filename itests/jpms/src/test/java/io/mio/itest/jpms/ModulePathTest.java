@@ -93,7 +93,7 @@ class ModulePathTest {
         assertUnavailable(classPath, "none was found", "on the class path");
     }
 
-    /** The program's answers: the reason, the same documented exception twice, a provider that says so. */
+    /** The program's answers: the reason, a provider that says so, and the same documented exception from Poll and sockets. */
     private static void assertUnavailable(String output, String... reason) {
         List<String> lines = output.lines().toList();
         for (String words : reason) {
@@ -103,6 +103,8 @@ class ModulePathTest {
         String cause = lines.get(0).substring("cause: ".length());
         assertEquals("open 1: java.lang.UnsupportedOperationException: " + cause, lines.get(2), output);
         assertEquals("open 2: java.lang.UnsupportedOperationException: " + cause, lines.get(3), "every call, not only the first");
+        assertEquals("bind 1: java.lang.UnsupportedOperationException: " + cause, lines.get(4), "the sockets too");
+        assertEquals("bind 2: java.lang.UnsupportedOperationException: " + cause, lines.get(5), output);
         assertFalse(output.contains("ExceptionInInitializerError") || output.contains("NoClassDefFoundError"), output);
     }
 

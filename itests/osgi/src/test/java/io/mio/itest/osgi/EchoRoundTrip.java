@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * One TCP echo over loopback, as every container itest runs it inside its framework: Mio serves
@@ -60,6 +61,18 @@ public final class EchoRoundTrip {
         }
     }
 
+    /**
+     * Tunes keep-alive with {@code jdk.net}'s option, which io.mio.net imports optionally: it
+     * works only where the framework exports {@code jdk.net} and wired it to io.mio.net too.
+     */
+    private static void keepAliveTuned(TcpStream stream) throws IOException {
+        stream.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 30);
+        int idle = stream.getOption(ExtendedSocketOptions.TCP_KEEPIDLE);
+        if (idle != 30) {
+            throw new AssertionError("TCP_KEEPIDLE set to 30 reads back as " + idle);
+        }
+    }
+
     /** Echoes with Mio on this thread until the blocking client thread has its answer. */
     private static void serveUntilDone(Poll poll, TcpListener listener, Thread client) throws Exception {
         Events events = Events.withCapacity(8);
@@ -71,6 +84,7 @@ public final class EchoRoundTrip {
                 poll.poll(events, Duration.ofMillis(50));
                 for (Event event : events) {
                     if (event.token().equals(LISTENER) && server == null && (server = listener.accept()) != null) {
+                        keepAliveTuned(server);
                         poll.registry().register(server, SERVER, Interest.READABLE);
                     } else if (event.token().equals(SERVER)) {
                         while (server.read(buffer.clear()) > 0) {

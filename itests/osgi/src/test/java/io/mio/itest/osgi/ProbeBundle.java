@@ -25,7 +25,7 @@ public final class ProbeBundle {
         Bundles.write(jar, SYMBOLIC_NAME, List.of(RoundTripProbe.class, EchoRoundTrip.class),
                 "Bundle-Version", VERSION,
                 "Bundle-Activator", RoundTripProbe.class.getName(),
-                "Import-Package", "io.mio, io.mio.event, io.mio.net, org.osgi.framework, org.osgi.util.tracker");
+                "Import-Package", "io.mio, io.mio.event, io.mio.net, jdk.net, org.osgi.framework, org.osgi.util.tracker");
     }
 
     /**
