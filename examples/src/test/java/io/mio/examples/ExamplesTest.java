@@ -21,13 +21,7 @@ class ExamplesTest {
     @Test
     void theEchoServerAnswersClientsOnLoopback() throws Exception {
         try (EchoServer server = EchoServer.open(new InetSocketAddress("127.0.0.1", 0))) {
-            Thread serving = Thread.ofPlatform().start(() -> {
-                try {
-                    server.run();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            Thread serving = onAThread(server::run);
             assertEchoes(server.localAddress());
             server.stop();
             serving.join(10_000);
@@ -38,13 +32,7 @@ class ExamplesTest {
     @Test
     void theGuidesEchoServerAnswersClientsOnLoopback() throws Exception {
         try (TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0))) {
-            Thread serving = Thread.ofPlatform().start(() -> {
-                try {
-                    GuideEchoServer.serve(listener);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            Thread serving = onAThread(() -> GuideEchoServer.serve(listener));
             assertEchoes(listener.localAddress());
             serving.interrupt();
             serving.join(10_000);
@@ -66,13 +54,7 @@ class ExamplesTest {
             for (int i = 0; i < large.length; i++) {
                 large[i] = (byte) (i * 31);
             }
-            Thread writer = Thread.ofPlatform().start(() -> {
-                try {
-                    a.getOutputStream().write(large);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            Thread writer = onAThread(() -> a.getOutputStream().write(large));
             assertArrayEquals(large, readExactly(a, large.length));
             writer.join();
         }
@@ -80,13 +62,7 @@ class ExamplesTest {
 
     @Test
     void theReadmeExampleRunsToItsEnd() throws Exception {
-        Thread example = Thread.ofPlatform().start(() -> {
-            try {
-                TcpServerClient.main(new String[0]);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Thread example = onAThread(() -> TcpServerClient.main(new String[0]));
         example.join(10_000);
         assertFalse(example.isAlive(), "the example's event loop returns once the client is connected");
     }
@@ -97,15 +73,26 @@ class ExamplesTest {
         return socket;
     }
 
-    /** Runs a server's loop on its own thread; closing the handle stops it and waits. */
-    private static AutoCloseable serve(EventLoop server) {
-        Thread serving = Thread.ofPlatform().start(() -> {
+    /** Runs {@code action} on a platform thread of its own, where an IOException fails it unchecked. */
+    private static Thread onAThread(IoAction action) {
+        return Thread.ofPlatform().start(() -> {
             try {
-                server.run();
+                action.run();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /** What {@link #onAThread} runs. */
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Runs a server's loop on its own thread; closing the handle stops it and waits. */
+    private static AutoCloseable serve(EventLoop server) {
+        Thread serving = onAThread(server::run);
         return () -> {
             server.stop();
             serving.join(10_000);

@@ -3,7 +3,11 @@ package io.mio.itest.osgi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The {@code PollProvider} service follows the backend fragment: none while no fragment is
- * attached to io.mio.core, one once a fragment is installed and the core refreshed, none again
+ * attached to io.mio.core (and Mio's static calls saying to install one), one once a fragment is installed and the core refreshed, none again
  * when the fragment is uninstalled and the core refreshed. Refreshing the core restarts it, which
  * a test running inside the framework cannot survive, so this test embeds the framework — the one
  * its surefire execution put on the class path — and drives it from outside.
@@ -57,9 +61,11 @@ class FragmentAttachedLaterTest {
     @Test
     void theServiceAppearsWhenTheFragmentAttachesAndGoesWhenItLeaves() throws Exception {
         Bundle core = install("io.mio.core");
-        install("io.mio.net").start();
+        Bundle net = install("io.mio.net");
+        net.start();
         core.start();
         assertNull(pollProvider(), "no backend fragment, no service");
+        assertEveryCallSaysToInstallTheFragment(core, net);
 
         Bundle backend = install("io.mio.backend.unix");
         refresh(core);
@@ -75,6 +81,33 @@ class FragmentAttachedLaterTest {
         refresh(core);
         assertEquals(Bundle.ACTIVE, core.getState());
         assertNull(pollProvider(), "the fragment gone, the service with it");
+    }
+
+    /**
+     * What a bundle that calls Mio directly, not through the service, meets without a fragment:
+     * {@code Poll.open()} and {@code TcpListener.bind} throw the documented exception with OSGi's
+     * advice, the same on every call.
+     */
+    private static void assertEveryCallSaysToInstallTheFragment(Bundle core, Bundle net) throws Exception {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            for (Throwable thrown : List.of(thrown(core, "io.mio.Poll", "open", new Class<?>[0]),
+                    thrown(net, "io.mio.net.TcpListener", "bind", new Class<?>[] {InetSocketAddress.class}, loopback))) {
+                assertEquals(UnsupportedOperationException.class, thrown.getClass(), "call " + attempt + ": " + thrown);
+                assertTrue(thrown.getMessage().contains("in OSGi: install the backend fragment for this OS"), thrown.getMessage());
+            }
+        }
+    }
+
+    /** What a static method of a bundle's class throws; it must throw. */
+    private static Throwable thrown(Bundle bundle, String type, String method, Class<?>[] parameters, Object... arguments)
+            throws Exception {
+        try {
+            bundle.loadClass(type).getMethod(method, parameters).invoke(null, arguments);
+        } catch (InvocationTargetException e) {
+            return e.getCause();
+        }
+        throw new AssertionError(type + "." + method + " returned without a backend");
     }
 
     private Bundle install(String name) throws Exception {
