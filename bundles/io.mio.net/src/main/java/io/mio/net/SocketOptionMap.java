@@ -107,14 +107,27 @@ final class SocketOptionMap {
     }
 
     private static int checked(SocketOption<?> option, SocketOpt opt, int raw) {
+        if (option == StandardSocketOptions.IP_TOS || option == StandardSocketOptions.IP_MULTICAST_TTL) {
+            return octet(option.name(), raw);
+        }
         if (raw < 0 && opt != SocketOpt.LINGER) {
             throw new IllegalArgumentException(option.name() + " cannot be negative, was " + raw);
         }
-        boolean octet = option == StandardSocketOptions.IP_TOS || option == StandardSocketOptions.IP_MULTICAST_TTL;
-        if (octet && raw > 255) {
-            throw new IllegalArgumentException(option.name() + " must be from 0 to 255, was " + raw);
-        }
         return raw;
+    }
+
+    /**
+     * A value an IP header holds in one byte: a type of service or a multicast TTL.
+     *
+     * @param what its name, for the exception
+     * @return {@code value}
+     * @throws IllegalArgumentException when it is not from 0 to 255
+     */
+    static int octet(String what, int value) {
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException(what + " must be from 0 to 255, was " + value);
+        }
+        return value;
     }
 
     /**

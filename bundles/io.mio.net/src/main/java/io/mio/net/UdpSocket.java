@@ -350,10 +350,7 @@ public final class UdpSocket extends InetSocket {
      * @throws IllegalArgumentException when {@code ttl} is out of range
      */
     public void setMulticastTtlV4(int ttl) throws IOException {
-        if (ttl < 0 || ttl > 255) {
-            throw new IllegalArgumentException("multicast TTL must be from 0 to 255, was " + ttl);
-        }
-        setInt(SocketOpt.MULTICAST_TTL_V4, ttl);
+        setInt(SocketOpt.MULTICAST_TTL_V4, SocketOptionMap.octet("multicast TTL", ttl));
     }
 
     /**

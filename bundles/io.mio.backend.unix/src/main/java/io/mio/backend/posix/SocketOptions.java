@@ -85,6 +85,10 @@ final class SocketOptions {
 
     /** The option's level in the high 16 bits, its name in the low 16. */
     private static int levelAndName(SocketOpt option, boolean ipv6) {
+        if (!supports(option)) {
+            // The sockets list only supported options, so this is a safety net.
+            throw new UnsupportedOperationException(option + " is not an option on " + Abi.current().os());
+        }
         return switch (option) {
             case REUSE_ADDRESS -> Net.SOL_SOCKET << 16 | Net.SO_REUSEADDR;
             case REUSE_PORT -> Net.SOL_SOCKET << 16 | Net.SO_REUSEPORT;
@@ -102,10 +106,10 @@ final class SocketOptions {
             case MULTICAST_HOPS_V6 -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_MULTICAST_HOPS;
             case MULTICAST_IF_V4 -> Net.IPPROTO_IP << 16 | Net.IP_MULTICAST_IF;
             case MULTICAST_IF_V6 -> Net.IPPROTO_IPV6 << 16 | Net.IPV6_MULTICAST_IF;
-            case KEEPALIVE_IDLE -> Net.IPPROTO_TCP << 16 | present(Net.TCP_KEEPIDLE, option);
-            case KEEPALIVE_INTERVAL -> Net.IPPROTO_TCP << 16 | present(Net.TCP_KEEPINTVL, option);
-            case KEEPALIVE_COUNT -> Net.IPPROTO_TCP << 16 | present(Net.TCP_KEEPCNT, option);
-            case QUICK_ACK -> Net.IPPROTO_TCP << 16 | present(Net.TCP_QUICKACK, option);
+            case KEEPALIVE_IDLE -> Net.IPPROTO_TCP << 16 | Net.TCP_KEEPIDLE;
+            case KEEPALIVE_INTERVAL -> Net.IPPROTO_TCP << 16 | Net.TCP_KEEPINTVL;
+            case KEEPALIVE_COUNT -> Net.IPPROTO_TCP << 16 | Net.TCP_KEEPCNT;
+            case QUICK_ACK -> Net.IPPROTO_TCP << 16 | Net.TCP_QUICKACK;
             case LINGER -> throw new AssertionError("handled by the caller");
         };
     }
@@ -124,14 +128,6 @@ final class SocketOptions {
             case QUICK_ACK -> Net.TCP_QUICKACK >= 0;
             default -> true;
         };
-    }
-
-    /** A name the OS has; the sockets list only supported options, so this is a safety net. */
-    private static int present(int name, SocketOpt option) {
-        if (name < 0) {
-            throw new UnsupportedOperationException(option + " is not an option on " + Abi.current().os());
-        }
-        return name;
     }
 
     private static void check(int result, String call) throws IOException {

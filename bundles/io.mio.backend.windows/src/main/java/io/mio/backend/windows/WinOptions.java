@@ -57,14 +57,18 @@ final class WinOptions {
     }
 
     private static int level(SocketOpt option, boolean ipv6) {
+        if (!supports(option)) {
+            // The sockets list only supported options, so this is a safety net.
+            throw new UnsupportedOperationException(option + " is not an option of Mio's Windows backend");
+        }
         return switch (option) {
-            case KEEP_ALIVE, RECEIVE_BUFFER, SEND_BUFFER, BROADCAST, REUSE_ADDRESS, LINGER, REUSE_PORT -> SOL_SOCKET.value();
+            case KEEP_ALIVE, RECEIVE_BUFFER, SEND_BUFFER, BROADCAST, REUSE_ADDRESS, LINGER -> SOL_SOCKET.value();
             case TCP_NODELAY -> IPPROTO_TCP.value();
             case TTL, TRAFFIC_CLASS -> ipv6 ? IPPROTO_IPV6.value() : IPPROTO_IP.value();
             case IPV6_ONLY, MULTICAST_LOOP_V6, MULTICAST_HOPS_V6, MULTICAST_IF_V6 -> IPPROTO_IPV6.value();
             case MULTICAST_LOOP_V4, MULTICAST_TTL_V4, MULTICAST_IF_V4 -> IPPROTO_IP.value();
-            case KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT, QUICK_ACK ->
-                    throw new UnsupportedOperationException(option + " is not an option of Mio's Windows backend");
+            case REUSE_PORT, KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT, QUICK_ACK ->
+                    throw new AssertionError("refused above");
         };
     }
 
@@ -96,9 +100,8 @@ final class WinOptions {
             case MULTICAST_HOPS_V6 -> IPV6_MULTICAST_HOPS.value();
             case MULTICAST_IF_V4 -> IP_MULTICAST_IF.value();
             case MULTICAST_IF_V6 -> IPV6_MULTICAST_IF.value();
-            case REUSE_PORT -> throw new UnsupportedOperationException("Windows has no SO_REUSEPORT");
             case REUSE_ADDRESS, LINGER -> throw new AssertionError("handled by the caller");
-            case KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT, QUICK_ACK ->
+            case REUSE_PORT, KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT, QUICK_ACK ->
                     throw new AssertionError("refused by level()");
         };
     }

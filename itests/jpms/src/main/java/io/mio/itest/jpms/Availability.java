@@ -24,19 +24,24 @@ public final class Availability {
         System.out.println("cause: " + Poll.unavailabilityCause().orElse("(none)"));
         PollProvider provider = ServiceLoader.load(PollProvider.class).findFirst().orElseThrow();
         System.out.println("provider available: " + provider.isAvailable() + "; " + provider);
+        twice("open", "opened", Poll::open);
+        twice("bind", "bound", () -> TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+    }
+
+    /** Makes something twice, printing what it made or what was thrown, a line per attempt. */
+    private static void twice(String what, String made, Maker maker) {
         for (int attempt = 1; attempt <= 2; attempt++) {
-            try (Poll poll = Poll.open()) {
-                System.out.println("open " + attempt + ": opened " + poll);
+            try (AutoCloseable thing = maker.make()) {
+                System.out.println(what + " " + attempt + ": " + made + " " + thing);
             } catch (Throwable t) {
-                System.out.println("open " + attempt + ": " + t.getClass().getName() + ": " + t.getMessage());
+                System.out.println(what + " " + attempt + ": " + t.getClass().getName() + ": " + t.getMessage());
             }
         }
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try (TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-                System.out.println("bind " + attempt + ": bound " + listener);
-            } catch (Throwable t) {
-                System.out.println("bind " + attempt + ": " + t.getClass().getName() + ": " + t.getMessage());
-            }
-        }
+    }
+
+    /** What {@link #twice} makes: a Poll or a socket. */
+    @FunctionalInterface
+    private interface Maker {
+        AutoCloseable make() throws Exception;
     }
 }

@@ -27,8 +27,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The {@code PollProvider} service follows the backend fragment: none while no fragment is
- * attached to io.mio.core (and Mio's static calls saying to install one), one once a fragment is installed and the core refreshed, none again
- * when the fragment is uninstalled and the core refreshed. Refreshing the core restarts it, which
+ * attached to io.mio.core (and Mio's static calls saying to install one), one once a fragment is
+ * installed and the core refreshed, none again when the fragment is uninstalled and the core
+ * refreshed. Refreshing the core restarts it, which
  * a test running inside the framework cannot survive, so this test embeds the framework — the one
  * its surefire execution put on the class path — and drives it from outside.
  */
